@@ -1,0 +1,1 @@
+"""The dashboard and command line of the news timeline."""
