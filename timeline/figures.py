@@ -1,0 +1,429 @@
+"""The timeline figure, built from events (or density bins) and a view. Pure: no Dash, no store.
+
+Encoding, so precision is visible at a glance:
+- a day-precise event is a point; anything coarser or longer is a bar over its whole span;
+- the coarser the date, the lighter the bar (a year-long bar is not a year-long event);
+- approximate dates get dotted whiskers past both ends (the ends are uncertain);
+- unresolved dates are never drawn: the caller lists them apart, the figure only counts them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from html import escape
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.basedatatypes import BaseTraceType
+
+from events.models import Event
+from timeline.view import View
+from timeline.words import date_as_written, precision_label
+
+DAY_MS = 86_400_000
+
+STATUS_COLOURS = {"review": "#c77c02", "accepted": "#1b7f3b", "rejected": "#b3261e"}
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+SOURCE_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f00", "#000000")
+# Opacity by granularity: a coarse date is drawn faint so it does not read as a long event.
+OPACITY = {
+    "time": 1.0,
+    "day": 1.0,
+    "week": 0.9,
+    "month": 0.8,
+    "quarter": 0.65,
+    "season": 0.65,
+    "year": 0.5,
+    "decade": 0.35,
+    "century": 0.25,
+}
+POINT_GRANULARITIES = frozenset({"day", "time"})
+ERA_FILL = "rgba(90, 110, 170, 0.10)"
+UIREVISION = "timeline"  # constant: keep the user's zoom and legend clicks across data updates
+
+
+# -- helpers that Dash-free code (tests, bench) can use too ---------------------------------------
+
+
+def is_point(event: Event) -> bool:
+    w = event.when
+    return w.start == w.end and w.granularity in POINT_GRANULARITIES
+
+
+def lane_keys(event: Event, lanes: str) -> list[str]:
+    """The lanes an event is drawn in; an event with two actors appears in both actors' lanes."""
+    if lanes == "document":
+        keys = [s.title or s.document_id[:12] for s in event.sources if s.document_id]
+        return list(dict.fromkeys(keys)) or ["(typed by hand)"]
+    if lanes == "actor":
+        return list(dict.fromkeys(event.actors)) or ["(no actor)"]
+    if lanes == "tag":
+        return list(dict.fromkeys(event.tags)) or ["(no tag)"]
+    return ["All events"]
+
+
+def colour_key(event: Event, colour: str) -> str:
+    if colour == "source":
+        src = event.source
+        if src is None or not src.document_id:
+            return "typed by hand"
+        return src.title or src.document_id[:12]
+    return event.status
+
+
+def colour_map(keys: Iterable[str], colour: str) -> dict[str, str]:
+    if colour == "status":
+        return {k: STATUS_COLOURS.get(k, "#555555") for k in keys}
+    return {k: SOURCE_COLOURS[i % len(SOURCE_COLOURS)] for i, k in enumerate(sorted(keys))}
+
+
+def ids_from_points(data: dict[str, Any] | None) -> list[str]:
+    """Event ids from a plotly clickData/selectedData payload (customdata[0] is the id)."""
+    ids: list[str] = []
+    for point in (data or {}).get("points", []):
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom and isinstance(custom[0], str):
+            ids.append(custom[0])
+        elif isinstance(custom, str):
+            ids.append(custom)
+    return list(dict.fromkeys(ids))
+
+
+def _label(text: str, limit: int = 80) -> str:
+    # Plotly renders a subset of HTML in hover and tick text: escape article words so they stay text.
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return escape(text, quote=True)
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+# -- layout -------------------------------------------------------------------------------------
+
+
+def _pack(events: Sequence[Event], lanes: str, min_days: float) -> tuple[list[tuple[Event, float]], dict]:
+    """Place each (event, lane) on a row so drawn items in a lane never overlap.
+
+    Greedy interval packing by start date: the first row whose last item ended before this one
+    starts. Returns (event, y) pairs and the lane ticks {lane: (centre y, rows)}.
+    """
+    by_lane: dict[str, list[Event]] = {}
+    for ev in events:
+        for key in lane_keys(ev, lanes):
+            by_lane.setdefault(key, []).append(ev)
+    placed: list[tuple[Event, float]] = []
+    ticks: dict[str, tuple[float, int]] = {}
+    offset = 0.0
+    for key in sorted(by_lane, key=lambda k: (k.startswith("("), k.lower())):
+        row_ends: list[float] = []
+        for ev in sorted(by_lane[key], key=lambda e: (e.when.start, e.when.end, e.id)):
+            start = ev.when.start.toordinal()  # type: ignore[union-attr]
+            end = max(ev.when.end.toordinal() + 1, start + min_days)  # type: ignore[union-attr]
+            for row, row_end in enumerate(row_ends):
+                if row_end <= start:
+                    row_ends[row] = end
+                    break
+            else:
+                row = len(row_ends)
+                row_ends.append(end)
+            placed.append((ev, offset + row))
+        rows = max(1, len(row_ends))
+        ticks[key] = (offset + (rows - 1) / 2, rows)
+        offset += rows + 0.8  # a gap between lanes
+    return placed, ticks
+
+
+def _base_layout(view: View, height: int) -> dict[str, Any]:
+    return {
+        "uirevision": UIREVISION,
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 36, "b": 10},
+        "dragmode": "pan",
+        "hovermode": "closest",
+        "clickmode": "event",
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "font": {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "title": {"text": ""}},
+        "xaxis": {
+            "type": "date",
+            "showgrid": True,
+            "gridcolor": "#ececec",
+            "rangeslider": {"visible": True, "thickness": 0.08},
+            "rangeselector": {
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "buttons": [
+                    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": "5y", "step": "year", "stepmode": "backward"},
+                    {"count": 10, "label": "10y", "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": "all"},
+                ],
+            },
+        },
+        "shapes": [_era_shape(e) for e in view.eras],
+        "annotations": [_era_label(e) for e in view.eras],
+    }
+
+
+def _era_shape(era: Any) -> dict[str, Any]:
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": _iso(era.start),
+        "x1": _iso(era.end + dt.timedelta(days=1)),
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": ERA_FILL,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def _era_label(era: Any) -> dict[str, Any]:
+    return {
+        "x": _iso(era.start),
+        "xref": "x",
+        "xanchor": "left",
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "top",
+        "text": _label(era.name, 40),
+        "showarrow": False,
+        "font": {"size": 11, "color": "#3c4a7a"},
+    }
+
+
+def _window_range(view: View, lo: dt.date | None, hi: dt.date | None) -> list[str] | None:
+    if view.start and view.end:
+        return [_iso(view.start), _iso(view.end + dt.timedelta(days=1))]
+    if lo is None or hi is None:
+        return None
+    pad = max(1, (hi - lo).days // 30)
+    return [_iso(lo - dt.timedelta(days=pad)), _iso(hi + dt.timedelta(days=pad + 1))]
+
+
+def _message(text: str) -> dict[str, Any]:
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "font": {"size": 14, "color": "#555"},
+    }
+
+
+# -- figures ------------------------------------------------------------------------------------
+
+
+def build_figure(
+    events: Sequence[Event],
+    view: View,
+    selected: Collection[str] = (),
+    *,
+    undated: int = 0,
+) -> go.Figure:
+    """Points and bars for the dated events; `undated` is only counted in a note."""
+    dated = [e for e in events if not e.when.unresolved and e.when.start and e.when.end]
+    lo = min((e.when.start for e in dated), default=None)  # type: ignore[type-var]
+    hi = max((e.when.end for e in dated), default=None)  # type: ignore[type-var]
+    if view.start and view.end:
+        extent = (view.end - view.start).days + 1
+    elif lo and hi:
+        extent = (hi - lo).days + 1
+    else:
+        extent = 1
+    # Items closer than ~1.2% of the window share a row only if they do not touch, so labels breathe.
+    placed, ticks = _pack(dated, view.lanes, min_days=max(1.0, extent * 0.012))
+    n_rows = sum(rows for _, rows in ticks.values()) + 0.8 * max(0, len(ticks) - 1)
+    height = int(min(900, max(380, 150 + n_rows * 22)))
+
+    keys = sorted({colour_key(e, view.colour) for e, _ in placed})
+    colours = colour_map(keys, view.colour)
+    traces: list[BaseTraceType] = []
+    for key in keys:
+        items = [(e, y) for e, y in placed if colour_key(e, view.colour) == key]
+        traces.extend(_traces_for(key, colours[key], items))
+    traces.extend(_whiskers(placed))
+    chosen = set(selected)
+    if chosen:
+        traces.append(_selection(placed, chosen))
+
+    layout = _base_layout(view, height)
+    layout["xaxis"]["range"] = _window_range(view, lo, hi)
+    layout["xaxis"]["autorange"] = layout["xaxis"]["range"] is None
+    layout["yaxis"] = {
+        "autorange": "reversed",
+        "fixedrange": True,  # zoom is in time only; lanes stay put
+        "showgrid": False,
+        "zeroline": False,
+        "tickmode": "array",
+        "tickvals": [c for c, _ in ticks.values()],
+        "ticktext": [_label(k, 28) for k in ticks],
+        "showticklabels": view.lanes != "none",
+        "automargin": True,
+    }
+    notes = []
+    if not dated:
+        notes.append(_message("No dated events in this view."))
+    if undated:
+        notes.append(
+            {
+                "text": f"{undated} undated event{'s' if undated != 1 else ''} listed below the chart",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -0.02,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 11, "color": "#666"},
+            }
+        )
+    layout["annotations"] = layout["annotations"] + notes
+    return go.Figure(data=traces, layout=layout)
+
+
+def _customdata(e: Event) -> list[str]:
+    return [e.id, _label(e.title), _label(date_as_written(e), 60), precision_label(e.when), e.when.edtf]
+
+
+_HOVER = (
+    "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+    "<span style='color:#666'>%{customdata[3]} · %{customdata[4]}</span><extra></extra>"
+)
+
+
+def _traces_for(key: str, colour: str, items: list[tuple[Event, float]]) -> list[BaseTraceType]:
+    bars = [(e, y) for e, y in items if not is_point(e)]
+    points = [(e, y) for e, y in items if is_point(e)]
+    name = _label(key, 40)
+    out: list[BaseTraceType] = []
+    if bars:
+        out.append(
+            go.Bar(
+                name=name,
+                legendgroup=key,
+                orientation="h",
+                base=[_iso(e.when.start) for e, _ in bars],  # type: ignore[arg-type]
+                x=[((e.when.end - e.when.start).days + 1) * DAY_MS for e, _ in bars],  # type: ignore[operator]
+                y=[y for _, y in bars],
+                width=0.64,
+                marker={
+                    "color": colour,
+                    "opacity": [OPACITY.get(e.when.granularity, 0.5) for e, _ in bars],
+                    "line": {"width": 0},
+                },
+                customdata=[_customdata(e) for e, _ in bars],
+                hovertemplate=_HOVER,
+            )
+        )
+    if points:
+        out.append(
+            go.Scatter(
+                name=name,
+                legendgroup=key,
+                showlegend=not bars,
+                mode="markers",
+                x=[_iso(e.when.start) for e, _ in points],  # type: ignore[arg-type]
+                y=[y for _, y in points],
+                marker={
+                    "color": colour,
+                    "size": 11,
+                    # An approximate day ("about 3 March") is hollow: the day itself is uncertain.
+                    "symbol": ["circle-open" if e.when.approximate else "circle" for e, _ in points],
+                    "line": {"width": 2, "color": colour},
+                },
+                customdata=[_customdata(e) for e, _ in points],
+                hovertemplate=_HOVER,
+            )
+        )
+    return out
+
+
+def _whiskers(placed: list[tuple[Event, float]]) -> list[BaseTraceType]:
+    """Dotted lines past both ends of approximate spans, a quarter of the span long (min. a day)."""
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    for e, y in placed:
+        if not e.when.approximate or is_point(e):
+            continue
+        start, end = e.when.start, e.when.end + dt.timedelta(days=1)  # type: ignore[operator]
+        fuzz = dt.timedelta(days=max(1, (end - start).days // 4))
+        xs += [_iso(start - fuzz), _iso(start), None, _iso(end), _iso(end + fuzz), None]
+        ys += [y, y, None, y, y, None]
+    if not xs:
+        return []
+    return [
+        go.Scatter(
+            name="approximate ends",
+            mode="lines",
+            x=xs,
+            y=ys,
+            line={"color": "#777", "width": 2, "dash": "dot"},
+            hoverinfo="skip",
+        )
+    ]
+
+
+def _selection(placed: list[tuple[Event, float]], chosen: set[str]) -> go.Scatter:
+    hits = [(e, y) for e, y in placed if e.id in chosen]
+    mids = [e.when.start + (e.when.end - e.when.start) / 2 for e, _ in hits]  # type: ignore[operator]
+    return go.Scatter(
+        name="selected",
+        mode="markers",
+        x=[_iso(m) for m in mids],
+        y=[y for _, y in hits],
+        marker={"symbol": "circle-open", "size": 20, "color": "#111", "line": {"width": 3, "color": "#111"}},
+        customdata=[_customdata(e) for e, _ in hits],
+        hovertemplate=_HOVER,
+    )
+
+
+def build_density_figure(
+    bins: Sequence[tuple[dt.date, dt.date, int]],
+    view: View,
+    *,
+    total: int | None = None,
+) -> go.Figure:
+    """Counts per time bin, for views holding more events than can be drawn one by one."""
+    bins = [b for b in bins if b[2] > 0] or list(bins)
+    total = sum(n for _, _, n in bins) if total is None else total
+    trace = go.Bar(
+        name="events per period",
+        x=[_iso(s + (e - s) / 2) if e > s else _iso(s) for s, e, _ in bins],
+        y=[n for _, _, n in bins],
+        width=[max(1, (e - s).days + 1) * DAY_MS * 0.95 for s, e, _ in bins],
+        marker={"color": "#4a6fa5"},
+        customdata=[f"{_iso(s)} – {_iso(e)}" for s, e, _ in bins],
+        hovertemplate="%{y:,} events<br>%{customdata}<extra></extra>",
+    )
+    layout = _base_layout(view, 380)
+    lo = min((s for s, _, _ in bins), default=None)
+    hi = max((e for _, e, _ in bins), default=None)
+    layout["xaxis"]["range"] = _window_range(view, lo, hi)
+    layout["xaxis"]["autorange"] = layout["xaxis"]["range"] is None
+    layout["yaxis"] = {"title": {"text": "events"}, "fixedrange": True, "rangemode": "tozero"}
+    layout["showlegend"] = False
+    layout["annotations"] = [
+        *layout["annotations"],
+        {
+            "text": f"{total:,} events in this view: zoom in to see them one by one",
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 1.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "font": {"size": 12, "color": "#333"},
+        },
+    ]
+    return go.Figure(data=[trace], layout=layout)
