@@ -1,0 +1,98 @@
+"""Document -> [Event]: every dated statement of an article as an event tied to its sentence.
+
+The pieces live in `events.extraction` (mentions, clauses, tense, anchoring, titles, actors,
+confidence); this module walks the sentences in order, because news dates undated sentences by
+the story's day, which only the sentences before can tell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from events.extraction.actors import actors as find_actors
+from events.extraction.anchoring import Anchor, anchor_sentence, story_day
+from events.extraction.confidence import confidence
+from events.extraction.mentions import Mention, mentions
+from events.extraction.titles import title as make_title
+from events.models import EXTRACTOR_VERSION, Document, Event, Source
+from events.sentences import Sentence, split
+from events.temporal import tag
+
+_DOCUMENT_FIELDS = {"id", "title", "url", "source"}
+
+
+def extract(text: str, published: dt.date | None = None, **metadata: Any) -> list[Event]:
+    """Events of an article given as text. Metadata: document_id (or id), title, url, source;
+    anything else is kept in Document.metadata."""
+    fields: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in metadata.items():
+        key = "id" if key == "document_id" else key
+        (fields if key in _DOCUMENT_FIELDS else extra)[key] = value
+    return extract_document(Document(text=text, published=published, metadata=extra, **fields))
+
+
+def extract_document(doc: Document) -> list[Event]:
+    """Events of a document, in text order, with deterministic ids."""
+    text = doc.text
+    try:
+        timexes = tag(text, doc.published)
+    except Exception:  # a tagger failure must not lose the article; undated rules still apply
+        timexes = []
+    all_mentions = mentions(text, timexes)
+    out: list[Event] = []
+    reference: dt.date | None = None
+    i = 0
+    for sent in split(text):
+        own: list[Mention] = []
+        while i < len(all_mentions) and all_mentions[i].start < sent.end:
+            m = all_mentions[i]
+            if m.start >= sent.start and m.end <= sent.end:
+                own.append(m)
+            i += 1
+        anchors = anchor_sentence(sent.text, sent.start, own, doc.published, reference)
+        reference = story_day(anchors, doc.published) or reference
+        out.extend(_event(doc, sent, a) for a in anchors)
+    return out
+
+
+def event_id(document_id: str, sent: Sentence, mention: Mention | None, clause: tuple[int, int]) -> str:
+    key = f"{document_id}:{sent.start}:{sent.end}:"
+    key += f"{mention.start}:{mention.end}" if mention else f"c{clause[0]}:{clause[1]}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _event(doc: Document, sent: Sentence, a: Anchor) -> Event:
+    c0, c1 = a.clause
+    clause = sent.text[c0:c1]
+    m = a.mention
+    date_phrase = (m.start - sent.start - c0, m.end - sent.start - c0) if m else None
+    planned = a.tense in ("future", "hypothetical")
+    tags = ["planned"] if a.tense == "future" else (["hypothetical"] if a.tense == "hypothetical" else [])
+    return Event(
+        id=event_id(doc.id, sent, m, a.clause),
+        title=make_title(clause, date_phrase),
+        when=a.span,
+        sources=[
+            Source(
+                document_id=doc.id,
+                sentence=sent.text,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+                date_text=m.text if m else None,
+                date_start=m.start if m else None,
+                date_end=m.end if m else None,
+                url=doc.url,
+                title=doc.title,
+                published=doc.published,
+            )
+        ],
+        origin="extracted",
+        status="review",
+        confidence=confidence(a.how, a.span.granularity, approximate=a.span.approximate, planned=planned),
+        actors=find_actors(clause, sentence_start=c0 == 0),
+        tags=tags,
+        extractor_version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,103 @@
+"""Which date each event of a sentence takes.
+
+Rules, in order:
+- a date mention dates the clause that holds it; a sentence with two dated clauses gives two
+  events, a range (one mention) gives one;
+- a date written as a noun modifier ("the 1991 agreement", "this year's conference") dates its
+  clause only when nothing else there does;
+- a sentence with no date mention follows news conventions: a past-tense report takes the date
+  of the story's main happening (the day its lead names, "yesterday", "on Monday") or else the
+  published date; a present-tense statement takes the published date; plans and hypotheses
+  ("will", "plans to", "if") are not dated at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from events.extraction.clauses import clause_of, clauses, has_finite_verb
+from events.extraction.confidence import How
+from events.extraction.mentions import Mention
+from events.extraction.tense import Tense, tense_of
+from events.models import TimeSpan
+
+# How far before publication a lead's day may lie and still be "the story's day".
+NARRATIVE_WINDOW = dt.timedelta(days=10)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One event of a sentence: its clause (offsets in the sentence), date and how it was dated."""
+
+    clause: tuple[int, int]
+    span: TimeSpan
+    how: How
+    tense: Tense
+    mention: Mention | None = None
+
+
+def day_span(day: dt.date) -> TimeSpan:
+    return TimeSpan(start=day, end=day, granularity="day", value=day.isoformat(), edtf=day.isoformat())
+
+
+def how_dated(m: Mention) -> How:
+    if m.span.unresolved:
+        return "unresolved"
+    return "explicit" if m.explicit else "relative"
+
+
+def anchor_sentence(
+    sentence: str,
+    offset: int,
+    sentence_mentions: list[Mention],
+    published: dt.date | None,
+    reference: dt.date | None,
+) -> list[Anchor]:
+    """The events of one sentence. `offset` is where the sentence starts in the document;
+    `reference` is the story's day so far (None when the lead named none)."""
+    spans = clauses(sentence)
+    by_clause: dict[tuple[int, int], list[Mention]] = {}
+    for m in sentence_mentions:
+        by_clause.setdefault(clause_of(spans, m.start - offset), []).append(m)
+    out: list[Anchor] = []
+    for clause, ms in sorted(by_clause.items()):
+        chosen = [m for m in ms if not m.modifier] or ms
+        tense = tense_of(sentence[clause[0] : clause[1]])
+        if tense == "none":
+            tense = tense_of(sentence)
+        for m in chosen:
+            out.append(Anchor(clause, m.span, how_dated(m), tense, m))
+    if out or published is None:
+        return out
+    main = next((c for c in spans if has_finite_verb(sentence[c[0] : c[1]])), None)
+    if main is None:
+        return []
+    tense = tense_of(sentence[main[0] : main[1]])
+    if tense == "past":
+        if reference is not None:
+            return [Anchor(main, day_span(reference), "narrative", tense)]
+        return [Anchor(main, day_span(published), "published", tense)]
+    if tense == "present":
+        return [Anchor(main, day_span(published), "published", tense)]
+    return []
+
+
+def story_day(anchors: list[Anchor], published: dt.date | None) -> dt.date | None:
+    """The day a sentence names for the story's main happening, if it names one: a single
+    past day shortly before (or on) publication, as in "Apple on Monday unveiled ..."."""
+    if published is None:
+        return None
+    for a in anchors:
+        s = a.span
+        if (
+            a.mention is not None
+            and a.tense in ("past", "none")
+            and not s.unresolved
+            and s.granularity == "day"
+            and s.start is not None
+            and s.start == s.end
+            and published - NARRATIVE_WINDOW <= s.start <= published
+        ):
+            return s.start
+    return None

@@ -1,0 +1,65 @@
+"""A sentence -> its clauses, as (start, end) offsets inside the sentence.
+
+Without a parser we cut at the places where English news joins clauses: semicolons, commas,
+coordinators and relative pronouns; then a piece with no finite verb ("purportedly to counter the
+threat", "Nevertheless") is glued back to its neighbour, so each clause keeps its verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL
+from events.extraction.tense import is_past_form, words
+
+_CUT = re.compile(
+    r"\s*[;:]\s+|\s*,\s+|\s*[–—]\s+|\s+(?=(?:and|but|while|whereas|which|who)\s)",
+)
+_VERBISH = re.compile(r"\b[a-z]+(?:s|es)\b")
+
+
+def has_finite_verb(text: str) -> bool:
+    ws = words(text)
+    for i, w in enumerate(ws):
+        if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
+            return True
+        if is_past_form(w, ws[i - 1] if i else None):
+            return True
+    return False
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans covering the sentence, in order; each (start, end) indexes `sentence`."""
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CUT.finditer(sentence):
+        if m.start() > pos:
+            pieces.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(sentence):
+        pieces.append((pos, len(sentence)))
+    if not pieces:
+        return [(0, len(sentence))]
+    merged: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
+    for s, e in pieces:
+        if pending is not None:
+            s = pending[0]
+            pending = None
+        if has_finite_verb(sentence[s:e]):
+            merged.append((s, e))
+        elif merged:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            pending = (s, e)
+    if pending is not None:
+        merged.append(pending)
+    return merged
+
+
+def clause_of(clause_spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The clause holding sentence offset `offset` (the last one if past the end)."""
+    for s, e in clause_spans:
+        if offset < e:
+            return s, e
+    return clause_spans[-1]

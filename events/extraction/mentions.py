@@ -1,0 +1,110 @@
+"""Timexes -> date mentions that can date an event.
+
+A mention is one DATE/TIME expression, or a range (timexes sharing `range_id`) taken as one.
+DURATION and SET timexes never date an event by themselves ("for five years", "each year").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.models import GRANULARITY_RANK, TimeSpan, Timex
+
+# A bare year used as an adjective ("the 1991 agreement") or a possessive date ("this year's
+# conference") qualifies a noun; it dates the event only when nothing else in the clause does.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)\s+)$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+# Prepositions that, written right before a range, belong to the date phrase.
+_RANGE_LEAD = re.compile(r"(?:\b(?:between|from)\s+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date phrase in the text: offsets into the document, its span, and how it was written."""
+
+    start: int
+    end: int
+    text: str
+    span: TimeSpan
+    explicit: bool
+    modifier: bool = False
+
+    @property
+    def granularity(self) -> str:
+        return self.span.granularity
+
+
+def mentions(text: str, timexes: list[Timex]) -> list[Mention]:
+    """Date mentions of `text`, in text order, ranges joined into one mention."""
+    out: list[Mention] = []
+    ranges: dict[int, list[Timex]] = {}
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.span is None:
+            continue
+        if t.range_id is not None:
+            ranges.setdefault(t.range_id, []).append(t)
+            continue
+        out.append(_single(text, t))
+    for parts in ranges.values():
+        out.append(_range(text, sorted(parts, key=lambda t: t.start)))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _day_level(span: TimeSpan) -> TimeSpan:
+    # An event is placed on calendar days; a clock time only says which day.
+    if span.granularity == "time":
+        return span.model_copy(update={"granularity": "day"})
+    return span
+
+
+def _single(text: str, t: Timex) -> Mention:
+    assert t.span is not None
+    before, after = text[max(0, t.start - 12) : t.start], text[t.end : t.end + 3]
+    bare_year = re.fullmatch(r"\d{4}", t.text.strip()) is not None
+    modifier = bool(_POSSESSIVE_AFTER.match(after)) or (
+        bare_year and bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
+    )
+    return Mention(
+        start=t.start,
+        end=t.end,
+        text=text[t.start : t.end],
+        span=_day_level(t.span),
+        explicit=not (t.span.relative or t.span.unresolved),
+        modifier=modifier,
+    )
+
+
+def _range(text: str, parts: list[Timex]) -> Mention:
+    first, last = parts[0], parts[-1]
+    a, b = first.span, last.span
+    assert a is not None and b is not None
+    start = first.start
+    lead = _RANGE_LEAD.search(text[max(0, start - 10) : start])
+    if lead:
+        start -= len(lead.group(0))
+    gran = min((a.granularity, b.granularity), key=lambda g: GRANULARITY_RANK.get(g, 6))
+    unresolved = a.unresolved or b.unresolved
+    span = TimeSpan(
+        start=None if unresolved else a.start,
+        end=None if unresolved else b.end,
+        granularity="day" if gran == "time" else gran,
+        value=f"{a.value}/{b.value}",
+        edtf=f"{a.edtf or a.value}/{b.edtf or b.value}",
+        approximate=a.approximate or b.approximate,
+        relative=a.relative or b.relative,
+        unresolved=unresolved,
+        anchor=a.anchor or b.anchor,
+        mod=a.mod or b.mod,
+    )
+    if not unresolved and span.start is not None and span.end is not None and span.start > span.end:
+        span = span.model_copy(update={"start": b.start, "end": a.end})
+    return Mention(
+        start=start,
+        end=last.end,
+        text=text[start : last.end],
+        span=span,
+        explicit=not (span.relative or span.unresolved),
+    )
