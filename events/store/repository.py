@@ -1,0 +1,835 @@
+"""`Store`: the SQLAlchemy 2 repository. Every public method takes and returns pydantic models.
+
+Writes are short transactions. Edits use optimistic concurrency: the caller says which version it
+read; the store bumps the version with `UPDATE ... WHERE version = :expected` and refuses the
+edit (ConflictError) when someone else changed the event first. Every change to an event writes
+one row to the audit table with the state before and after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import ValidationError
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from events.errors import ConflictError, InputError, NotFoundError, TimelineError
+from events.models import GRANULARITY_RANK, Document, Event, Source, Status
+from events.query import EventQuery
+from events.store import schema as t
+from events.store.models import Change, ImportResult, IngestResult
+
+APP_NAME = "news-timeline"
+# The widest span class: 2**22 days is longer than the whole proleptic Gregorian calendar (1..9999).
+MAX_SPAN_CLASS = 22
+EDITABLE = frozenset(
+    {"title", "when", "sources", "status", "confidence", "description", "actors", "tags", "conflict"}
+)
+
+
+def default_url() -> str:
+    """An SQLite file in the user's data directory (created on first open)."""
+    return f"sqlite:///{Path(platformdirs.user_data_dir(APP_NAME)) / 'timeline.sqlite'}"
+
+
+def new_event_id() -> str:
+    """A fresh id for an event made by a person (extracted events get theirs from the extractor)."""
+    return f"m-{uuid.uuid4().hex[:16]}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _one_line(err: ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ())) or "value"
+    more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+    return f"{where}: {first.get('msg', 'invalid')}{more}"
+
+
+def _span_class(start_day: int | None, end_day: int | None) -> int | None:
+    if start_day is None or end_day is None:
+        return None
+    return (end_day - start_day).bit_length()
+
+
+def _event_row(ev: Event, now: dt.datetime, created_at: dt.datetime | None = None) -> dict[str, Any]:
+    w = ev.when
+    sd = w.start.toordinal() if w.start is not None else None
+    ed = w.end.toordinal() if w.end is not None else None
+    if sd is None or ed is None:  # half-known spans cannot be placed on a window either
+        sd = ed = None
+    search = "\n".join([ev.title, *(s.sentence for s in ev.sources), *(s.quote or "" for s in ev.sources)])
+    return {
+        "id": ev.id,
+        "title": ev.title,
+        "start": w.start,
+        "end": w.end,
+        "start_day": sd,
+        "end_day": ed,
+        "span_class": _span_class(sd, ed),
+        "granularity": w.granularity,
+        "value": w.value,
+        "edtf": w.edtf,
+        "approximate": w.approximate,
+        "unresolved": w.unresolved or sd is None,
+        "origin": ev.origin,
+        "status": ev.status,
+        "confidence": ev.confidence,
+        "document_id": ev.sources[0].document_id if ev.sources else None,
+        "search_text": search.lower(),
+        "version": ev.version,
+        "deleted_at": None,
+        "merged_into": None,
+        "created_at": created_at or now,
+        "updated_at": now,
+        "data": ev.model_dump(mode="json"),
+    }
+
+
+def _source_rows(ev: Event) -> list[dict[str, Any]]:
+    return [
+        {
+            "event_id": ev.id,
+            "position": i,
+            **s.model_dump(exclude={"document_id"}),
+            "document_id": s.document_id,
+        }
+        for i, s in enumerate(ev.sources)
+    ]
+
+
+def _doc_from_row(r: Any) -> Document:
+    return Document(
+        text=r.text,
+        id=r.id,
+        title=r.title,
+        url=r.url,
+        source=r.source,
+        published=r.published,
+        metadata=r.meta or {},
+    )
+
+
+def _snapshot(ev: Event, deleted: bool = False, merged_into: str | None = None) -> dict[str, Any]:
+    """The audit trail's view of an event: the record plus its life-cycle state."""
+    return {**ev.model_dump(mode="json"), "deleted": deleted, "merged_into": merged_into}
+
+
+class Store:
+    """Documents, events, their sources, actors, tags and the audit trail, behind one URL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect to `url` (default: `default_url()`) and migrate the schema to head.
+
+        SQLite gets WAL journaling, a busy timeout and foreign keys; its write transactions start
+        with BEGIN IMMEDIATE so two writers queue instead of failing half-way.
+        """
+        url = url or default_url()
+        try:
+            parsed = make_url(url)
+        except ArgumentError as err:
+            raise InputError(f"not a database URL: {url!r} (e.g. sqlite:///events.sqlite)") from err
+        is_sqlite = parsed.get_backend_name() == "sqlite"
+        if is_sqlite and parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = create_engine(parsed, pool_pre_ping=not is_sqlite)
+        except (NoSuchModuleError, ImportError) as err:
+            raise InputError(f"no database driver for {parsed.drivername!r}: {err}") from err
+        if is_sqlite:
+            _configure_sqlite(engine, memory=parsed.database in (None, "", ":memory:"))
+        store = cls(engine)
+        try:
+            store._migrate()
+        except OperationalError as err:
+            engine.dispose()
+            reason = str(err.orig).splitlines()[0] if err.orig else str(err).splitlines()[0]
+            raise TimelineError(f"cannot open the database {parsed.render_as_string()}: {reason}") from err
+        return store
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    @property
+    def url(self) -> str:
+        return self._engine.url.render_as_string(hide_password=True)
+
+    def _migrate(self) -> None:
+        from events.migrations import upgrade_to_head
+
+        with self._write() as conn:
+            if self.dialect == "postgresql":  # two processes opening a fresh database at once
+                conn.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+            upgrade_to_head(conn)
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            conn.execution_options(timeline_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn, conn.begin():
+            yield conn
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        """True when a document with exactly this content (sha256 of its text) is stored."""
+        with self._read() as conn:
+            return (
+                conn.execute(
+                    select(t.documents.c.id).where(t.documents.c.content_hash == content_hash)
+                ).first()
+                is not None
+            )
+
+    def add_document(self, doc: Document) -> bool:
+        """Store a document; False when the same content is already there (nothing changes)."""
+        with self._write() as conn:
+            return self._insert_document(conn, doc)
+
+    def _insert_document(self, conn: Connection, doc: Document) -> bool:
+        h = doc.content_hash
+        if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == h)).first():
+            return False
+        conn.execute(
+            insert(t.documents).values(
+                id=doc.id,
+                content_hash=h,
+                title=doc.title,
+                url=doc.url,
+                source=doc.source,
+                published=doc.published,
+                text=doc.text,
+                meta=json.loads(json.dumps(doc.metadata, default=str)),
+                ingested_at=_now(),
+            )
+        )
+        return True
+
+    def get_document(self, doc_id: str) -> Document | None:
+        with self._read() as conn:
+            r = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).first()
+        return _doc_from_row(r) if r else None
+
+    def list_documents(self) -> list[Document]:
+        """All documents, oldest ingest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t.documents).order_by(t.documents.c.ingested_at, t.documents.c.id)
+            ).all()
+        return [_doc_from_row(r) for r in rows]
+
+    def ingest(self, doc: Document, events: list[Event], *, actor: str | None = None) -> IngestResult:
+        """Store a document and the events read from it in one transaction.
+
+        Idempotent by content: a document whose text is already stored adds nothing. An event whose
+        id is already stored (the same sentence read before) is skipped and counted.
+        """
+        with self._write() as conn:
+            if not self._insert_document(conn, doc):
+                existing = conn.execute(
+                    select(t.documents.c.id).where(t.documents.c.content_hash == doc.content_hash)
+                ).scalar_one()
+                return IngestResult(document_id=existing, added=False)
+            fresh = self._without_existing(conn, events)
+            self._insert_events(conn, fresh, action="ingest", actor=actor)
+        return IngestResult(
+            document_id=doc.id, added=True, events_added=len(fresh), events_skipped=len(events) - len(fresh)
+        )
+
+    def _without_existing(self, conn: Connection, events: list[Event]) -> list[Event]:
+        seen: set[str] = set()
+        for chunk in _chunks([e.id for e in events], 500):
+            seen.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk))).scalars())
+        fresh = []
+        for ev in events:
+            if ev.id not in seen:
+                seen.add(ev.id)
+                fresh.append(ev)
+        return fresh
+
+    # -- events: create, read -----------------------------------------------------------------
+
+    def add_event(self, event: Event, *, actor: str | None = None) -> Event:
+        """Store a new event (e.g. one typed by a person). ConflictError when the id is taken."""
+        with self._write() as conn:
+            if conn.execute(select(t.events.c.id).where(t.events.c.id == event.id)).first():
+                raise ConflictError(f"an event with id {event.id} already exists")
+            self._insert_events(conn, [event], action="create", actor=actor)
+        return event
+
+    def bulk_add_events(self, events: Iterable[Event], *, audit: bool = False, batch: int = 5000) -> int:
+        """Insert many new events fast (benchmarks, imports of fresh stores). No id checks."""
+        n = 0
+        for chunk in _chunks(events, batch):
+            with self._write() as conn:
+                self._insert_events(conn, chunk, action="import", actor=None, audit=audit)
+            n += len(chunk)
+        return n
+
+    def _insert_events(
+        self, conn: Connection, evs: list[Event], *, action: str, actor: str | None, audit: bool = True
+    ) -> None:
+        if not evs:
+            return
+        now = _now()
+        conn.execute(insert(t.events), [_event_row(e, now) for e in evs])
+        self._insert_children(conn, evs)
+        if audit:
+            conn.execute(
+                insert(t.changes),
+                [
+                    {
+                        "event_id": e.id,
+                        "at": now,
+                        "actor": actor,
+                        "action": action,
+                        "before": None,
+                        "after": _snapshot(e),
+                    }
+                    for e in evs
+                ],
+            )
+
+    def _insert_children(self, conn: Connection, evs: list[Event]) -> None:
+        sources = [r for e in evs for r in _source_rows(e)]
+        actors = [{"event_id": e.id, "actor": a} for e in evs for a in dict.fromkeys(e.actors)]
+        tags = [{"event_id": e.id, "tag": g} for e in evs for g in dict.fromkeys(e.tags)]
+        if sources:
+            conn.execute(insert(t.event_sources), sources)
+        if actors:
+            conn.execute(insert(t.event_actors), actors)
+        if tags:
+            conn.execute(insert(t.event_tags), tags)
+
+    def get_event(self, event_id: str) -> Event:
+        """The event with this id, deleted or not. NotFoundError when there is none."""
+        with self._read() as conn:
+            return self._load(conn, event_id)[0]
+
+    def is_deleted(self, event_id: str) -> bool:
+        """True when the event is soft-deleted or merged into another one."""
+        with self._read() as conn:
+            return self._load(conn, event_id)[1] is not None
+
+    def merged_into(self, event_id: str) -> str | None:
+        with self._read() as conn:
+            return self._load(conn, event_id)[2]
+
+    def _load(self, conn: Connection, event_id: str) -> tuple[Event, dt.datetime | None, str | None]:
+        r = conn.execute(
+            select(t.events.c.data, t.events.c.deleted_at, t.events.c.merged_into).where(
+                t.events.c.id == event_id
+            )
+        ).first()
+        if r is None:
+            raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
+        return Event.model_validate(r.data), r.deleted_at, r.merged_into
+
+    # -- events: change -----------------------------------------------------------------------
+
+    def update_event(
+        self, event_id: str, expected_version: int, changes: dict[str, Any], *, actor: str | None = None
+    ) -> Event:
+        """Apply `changes` (Event field -> new value) to the event read at `expected_version`.
+
+        ConflictError when the stored version is not `expected_version` (someone else changed it:
+        reload and edit again). The version goes up by one. Editable fields: title, when, sources,
+        status, confidence, description, actors, tags, conflict.
+        """
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise InputError(
+                f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(sorted(EDITABLE))}"
+            )
+
+        def apply(ev: Event) -> Event:
+            data = {**ev.model_dump(), **changes}
+            try:
+                return Event.model_validate(data)
+            except ValidationError as err:
+                raise InputError(f"invalid edit of {event_id}: {_one_line(err)}") from err
+
+        return self._mutate(event_id, expected_version, apply, action="update", actor=actor)
+
+    def set_status(
+        self, event_id: str, status: Status, expected_version: int | None = None, *, actor: str | None = None
+    ) -> Event:
+        """Accept, reject or send back to review. `expected_version` None: whatever is current."""
+        if status not in ("review", "accepted", "rejected"):
+            raise InputError(f"unknown status {status!r}: use review, accepted or rejected")
+        return self._mutate(
+            event_id,
+            expected_version,
+            lambda ev: ev.model_copy(update={"status": status}),
+            action="status",
+            actor=actor,
+        )
+
+    def delete_event(
+        self, event_id: str, expected_version: int | None = None, *, actor: str | None = None
+    ) -> Event:
+        """Soft delete: hidden from queries, kept with its history, back with `restore_event`."""
+        return self._mutate(
+            event_id, expected_version, lambda ev: ev, action="delete", actor=actor, state="delete"
+        )
+
+    def restore_event(self, event_id: str, *, actor: str | None = None) -> Event:
+        """Undo a delete (or a merge of this event into another one)."""
+        return self._mutate(event_id, None, lambda ev: ev, action="restore", actor=actor, state="restore")
+
+    def _mutate(
+        self,
+        event_id: str,
+        expected_version: int | None,
+        fn: Callable[[Event], Event],
+        *,
+        action: str,
+        actor: str | None,
+        state: str | None = None,
+        merged_into: str | None = None,
+        conn: Connection | None = None,
+    ) -> Event:
+        if conn is None:
+            with self._write() as c:
+                return self._mutate(
+                    event_id,
+                    expected_version,
+                    fn,
+                    action=action,
+                    actor=actor,
+                    state=state,
+                    merged_into=merged_into,
+                    conn=c,
+                )
+        if expected_version is None:
+            current = conn.execute(select(t.events.c.version).where(t.events.c.id == event_id)).scalar()
+            if current is None:
+                raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
+            expected_version = current
+        # Claim the row first: the conditional UPDATE is the lock and the version check in one.
+        res = conn.execute(
+            update(t.events)
+            .where(t.events.c.id == event_id, t.events.c.version == expected_version)
+            .values(version=expected_version + 1)
+        )
+        if res.rowcount == 0:
+            current = conn.execute(select(t.events.c.version).where(t.events.c.id == event_id)).scalar()
+            if current is None:
+                raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
+            raise ConflictError(
+                f"event {event_id} was changed by someone else (now version {current}, your change is based "
+                f"on version {expected_version}); reload it and apply your change again"
+            )
+        before, deleted_at, was_merged = self._load(conn, event_id)
+        deleted = deleted_at is not None
+        if state == "restore":
+            if not deleted:
+                raise InputError(f"event {event_id} is not deleted; nothing to restore")
+            deleted, was_merged_after = False, None
+        elif state in ("delete", "merged"):
+            if deleted:
+                raise InputError(f"event {event_id} is already deleted (restore it with `timeline restore`)")
+            deleted, was_merged_after = True, merged_into
+        else:
+            if deleted:
+                raise InputError(f"event {event_id} is deleted; restore it before changing it")
+            was_merged_after = was_merged
+        after = fn(before).model_copy(update={"version": expected_version + 1})
+        now = _now()
+        row = _event_row(after, now)
+        row.pop("id")
+        row.pop("created_at")
+        row["deleted_at"] = (deleted_at or now) if deleted else None
+        row["merged_into"] = was_merged_after
+        conn.execute(update(t.events).where(t.events.c.id == event_id).values(**row))
+        if fn is not _identity and (after.sources, after.actors, after.tags) != (
+            before.sources,
+            before.actors,
+            before.tags,
+        ):
+            for table in (t.event_sources, t.event_actors, t.event_tags):
+                conn.execute(delete(table).where(table.c.event_id == event_id))
+            self._insert_children(conn, [after])
+        conn.execute(
+            insert(t.changes).values(
+                event_id=event_id,
+                at=now,
+                actor=actor,
+                action=action,
+                before=_snapshot(before, deleted_at is not None, was_merged),
+                after=_snapshot(after, deleted, was_merged_after),
+            )
+        )
+        return after
+
+    def merge_events(self, ids: list[str], *, actor: str | None = None) -> Event:
+        """Merge reports of one happening: the finest-dated event survives with every source, actor
+        and tag; the others are marked merged into it (hidden, recoverable with `restore_event`).
+        When the dates do not overlap, the survivor's `conflict` says so."""
+        ids = list(dict.fromkeys(ids))
+        if len(ids) < 2:
+            raise InputError("merge needs at least two different event ids")
+        with self._write() as conn:
+            loaded = []
+            for i in ids:
+                ev, deleted_at, _ = self._load(conn, i)
+                if deleted_at is not None:
+                    raise InputError(f"event {i} is deleted; restore it before merging")
+                loaded.append(ev)
+            target = max(loaded, key=_precision_key)
+            others = [e for e in loaded if e.id != target.id]
+            sources = list(target.sources)
+            keys = {_source_key(s) for s in sources}
+            for e in others:
+                for s in e.sources:
+                    if _source_key(s) not in keys:
+                        keys.add(_source_key(s))
+                        sources.append(s)
+            disagree = [
+                e
+                for e in others
+                if not e.when.unresolved and not target.when.unresolved and not e.when.overlaps(target.when)
+            ]
+            conflict = target.conflict
+            if disagree:
+                note = "merged reports disagree on the date: " + "; ".join(
+                    f"{e.id} says {e.when.start}..{e.when.end}" for e in disagree
+                )
+                conflict = f"{conflict}; {note}" if conflict else note
+            merged = target.model_copy(
+                update={
+                    "sources": sources,
+                    "actors": list(dict.fromkeys([a for e in [target, *others] for a in e.actors])),
+                    "tags": list(dict.fromkeys([g for e in [target, *others] for g in e.tags])),
+                    "confidence": max(e.confidence for e in loaded),
+                    "conflict": conflict,
+                }
+            )
+            result = self._mutate(
+                target.id, target.version, lambda _ev: merged, action="merge", actor=actor, conn=conn
+            )
+            for e in others:
+                self._mutate(
+                    e.id,
+                    e.version,
+                    _identity,
+                    action="merge",
+                    actor=actor,
+                    state="merged",
+                    merged_into=target.id,
+                    conn=conn,
+                )
+        return result
+
+    # -- import -------------------------------------------------------------------------------
+
+    def import_events(
+        self, events: list[Event], *, labels: list[str] | None = None, actor: str | None = None
+    ) -> ImportResult:
+        """Bring events from a file in, all or nothing (one transaction).
+
+        A new id is added as it is. A known id with the same content is left alone. A known id with
+        other content is an edit: applied when the file's version is not older than the stored one,
+        otherwise the whole import is refused with a ConflictError naming the line.
+        """
+        labels = labels or [f"event {i + 1}" for i in range(len(events))]
+        added = updated = unchanged = 0
+        with self._write() as conn:
+            stored: dict[str, tuple[int, dict[str, Any]]] = {}
+            for chunk in _chunks([e.id for e in events], 500):
+                for r in conn.execute(
+                    select(t.events.c.id, t.events.c.version, t.events.c.data).where(t.events.c.id.in_(chunk))
+                ):
+                    stored[r.id] = (r.version, r.data)
+            fresh: list[Event] = []
+            seen: set[str] = set()
+            for ev, label in zip(events, labels, strict=True):
+                if ev.id in seen:
+                    raise InputError(f"{label}: event id {ev.id} appears twice in the file")
+                seen.add(ev.id)
+                if ev.id not in stored:
+                    fresh.append(ev)
+                    continue
+                version, data = stored[ev.id]
+                mine = ev.model_dump(mode="json")
+                if {**data, "version": 0} == {**mine, "version": 0}:
+                    unchanged += 1
+                    continue
+                if ev.version < version:
+                    raise ConflictError(
+                        f"{label}: event {ev.id} was changed in the store after this file was written "
+                        f"(store version {version}, file version {ev.version}); export again, redo the edit"
+                    )
+                new = ev
+                self._mutate(ev.id, version, lambda _e, new=new: new, action="import", actor=actor, conn=conn)
+                updated += 1
+            self._insert_events(conn, fresh, action="import", actor=actor)
+            added = len(fresh)
+        return ImportResult(added=added, updated=updated, unchanged=unchanged)
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def _where(self, q: EventQuery) -> list[ColumnElement[bool]]:
+        e = t.events.c
+        conds: list[ColumnElement[bool]] = []
+        if not q.include_deleted:
+            conds.append(e.deleted_at.is_(None))
+        if q.has_window:
+            conds.append(e.start_day.is_not(None))
+            a = q.start.toordinal() if q.start else None
+            b = q.end.toordinal() if q.end else None
+            if b is not None:
+                conds.append(e.start_day <= b)
+            if a is not None:
+                conds.append(e.end_day >= a)
+                # Index-backed overlap: per span class, start lies in [a - (2**c - 1), b].
+                conds.append(
+                    or_(
+                        *(
+                            and_(e.span_class == c, e.start_day >= a - (2**c - 1))
+                            for c in range(MAX_SPAN_CLASS + 1)
+                        )
+                    )
+                )
+        elif not q.include_unresolved:
+            conds.append(e.start_day.is_not(None))
+        if q.text:
+            conds.append(e.search_text.contains(q.text.lower(), autoescape=True))
+        if q.granularities:
+            conds.append(e.granularity.in_(q.granularities))
+        if q.origins:
+            conds.append(e.origin.in_(q.origins))
+        if q.statuses:
+            conds.append(e.status.in_(q.statuses))
+        if q.document_ids:
+            conds.append(
+                e.id.in_(
+                    select(t.event_sources.c.event_id).where(
+                        t.event_sources.c.document_id.in_(q.document_ids)
+                    )
+                )
+            )
+        if q.actors:
+            conds.append(
+                e.id.in_(select(t.event_actors.c.event_id).where(t.event_actors.c.actor.in_(q.actors)))
+            )
+        if q.tags:
+            conds.append(e.id.in_(select(t.event_tags.c.event_id).where(t.event_tags.c.tag.in_(q.tags))))
+        return conds
+
+    def _select(self, q: EventQuery, *cols: Any) -> Any:
+        e = t.events.c
+        stmt = select(*cols).where(*self._where(q))
+        if q.has_window:
+            stmt = stmt.order_by(e.start_day, e.end_day, e.id)
+        else:
+            stmt = stmt.order_by(e.start_day.is_(None), e.start_day, e.end_day, e.id)
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        if q.offset:
+            stmt = stmt.offset(q.offset)
+        return stmt
+
+    def query(self, q: EventQuery) -> list[Event]:
+        """The events matching `q`, ordered by start (see events.query for the semantics)."""
+        with self._read() as conn:
+            return [Event.model_validate(d) for d in conn.execute(self._select(q, t.events.c.data)).scalars()]
+
+    def iter_events(self, q: EventQuery, *, batch: int = 5000) -> Iterator[Event]:
+        """Like `query`, streamed (exports of millions of events in constant memory)."""
+        for data in self.iter_event_data(q, batch=batch):
+            yield Event.model_validate(data)
+
+    def iter_event_data(self, q: EventQuery, *, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """The stored JSON of each matching event, streamed: the fast path for exports."""
+        with self._engine.connect() as conn, conn.begin():
+            result = conn.execution_options(yield_per=batch).execute(self._select(q, t.events.c.data))
+            yield from result.scalars()
+
+    def count(self, q: EventQuery) -> int:
+        """How many events match `q` (ignores limit and offset)."""
+        unpaged = q.page(None, 0)
+        with self._read() as conn:
+            return conn.execute(
+                select(func.count()).select_from(t.events).where(*self._where(unpaged))
+            ).scalar_one()
+
+    def density(self, q: EventQuery, bins: int) -> list[tuple[dt.date, dt.date, int]]:
+        """Counts of matching events in `bins` equal slices of the window, computed in the database.
+
+        Each event counts once, in the slice where it starts (an event that began before the
+        window counts in the first slice). Without a window, the slices cover the matching events'
+        extent. Returns (first day, last day, count) per slice, empty slices included; fewer slices
+        than asked when the window has fewer days than `bins`.
+        """
+        if bins < 1:
+            raise InputError("density needs at least one bin")
+        e = t.events.c
+        dated = q.page(None, 0)
+        if not dated.has_window:
+            dated = dated.model_copy(update={"include_unresolved": False})
+        with self._read() as conn:
+            lo = q.start.toordinal() if q.start else None
+            hi = q.end.toordinal() if q.end else None
+            if lo is None or hi is None:
+                mn, mx = conn.execute(
+                    select(func.min(e.start_day), func.max(e.end_day)).where(*self._where(dated))
+                ).one()
+                if mn is None:
+                    return []
+                lo = mn if lo is None else lo
+                hi = max(mx, lo) if hi is None else hi
+            width = hi - lo + 1
+            bins = min(bins, width)
+            clipped = case((e.start_day < lo, lo), else_=e.start_day)
+            idx = ((clipped - lo) * bins / width).label("bin")
+            counts = dict(
+                conn.execute(select(idx, func.count()).where(*self._where(dated)).group_by(idx))
+                .tuples()
+                .all()
+            )
+        out = []
+        for i in range(bins):
+            a = lo + (i * width) // bins
+            b = lo + ((i + 1) * width) // bins - 1
+            out.append((dt.date.fromordinal(a), dt.date.fromordinal(b), int(counts.get(i, 0))))
+        return out
+
+    def facets(self) -> dict[str, list[str]]:
+        """Values present among live events, sorted, for filter drop-downs: documents (ids),
+        actors, tags, granularities, origins and statuses."""
+        e = t.events.c
+        live = select(e.id).where(e.deleted_at.is_(None))
+        with self._read() as conn:
+
+            def distinct(col: Any, event_col: Any) -> list[str]:
+                stmt = select(col).distinct().where(event_col.in_(live)).order_by(col)
+                return [v for v in conn.execute(stmt).scalars() if v is not None]
+
+            return {
+                "documents": distinct(t.event_sources.c.document_id, t.event_sources.c.event_id),
+                "actors": distinct(t.event_actors.c.actor, t.event_actors.c.event_id),
+                "tags": distinct(t.event_tags.c.tag, t.event_tags.c.event_id),
+                "granularities": distinct(e.granularity, e.id),
+                "origins": distinct(e.origin, e.id),
+                "statuses": distinct(e.status, e.id),
+            }
+
+    def history(self, event_id: str) -> list[Change]:
+        """Every recorded change of the event, oldest first. NotFoundError for an unknown id."""
+        with self._read() as conn:
+            rows = conn.execute(
+                select(t.changes).where(t.changes.c.event_id == event_id).order_by(t.changes.c.id)
+            ).all()
+            if (
+                not rows
+                and conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None
+            ):
+                raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
+        return [
+            Change(
+                id=r.id,
+                event_id=r.event_id,
+                at=_aware(r.at),
+                actor=r.actor,
+                action=r.action,
+                before=r.before,
+                after=r.after,
+            )
+            for r in rows
+        ]
+
+
+def _identity(ev: Event) -> Event:
+    return ev
+
+
+def _aware(ts: dt.datetime) -> dt.datetime:
+    return ts if ts.tzinfo else ts.replace(tzinfo=dt.UTC)
+
+
+def _precision_key(ev: Event) -> tuple[int, int, float]:
+    w = ev.when
+    rank = -1 if w.unresolved or w.start is None else GRANULARITY_RANK.get(w.granularity, 0)
+    length = (w.end - w.start).days if w.start and w.end else 10**9
+    return (rank, -length, ev.confidence)
+
+
+def _source_key(s: Source) -> tuple[Any, ...]:
+    return (s.document_id, s.sentence_start, s.sentence_end, s.sentence, s.quote, s.url)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _configure_sqlite(engine: Engine, *, memory: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we send BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=15000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A writer takes the lock up front so it waits (busy_timeout) instead of failing mid-way.
+        write = conn.get_execution_options().get("timeline_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
