@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-from events.extraction.lexicon import MONTHS, STOP_WORDS, WEEKDAYS
+from events.extraction.lexicon import MONTHS, STOP_WORDS, WEEKDAYS, word_set
 
 # A capitalised token (with inner apostrophes, hyphens, dots: "Kata’ib", "al-Muhandis", "U.S.")
 # or an acronym, or a lower-case particle that joins two capitalised tokens.
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*\w|[A-Za-z0-9]")
 _JOINERS = frozenset({"of", "al", "al-", "bin", "ibn", "de", "van", "von", "der", "la", "du", "and"})
-_TITLES = frozenset(
+_TITLES = word_set(
     "mr mrs ms dr sir lieutenant general gen lt col president minister prime chief ceo "
-    "commander senator sen governor gov judge justice king queen prince".split()
+    "commander senator sen governor gov judge justice king queen prince"
 )
 # Capitalised words that are not names even mid-sentence.
 _NOT_NAMES = MONTHS | WEEKDAYS | frozenset({"i", "photo", "ap", "reuters", "afp"})
@@ -39,8 +39,8 @@ def _is_name_token(tok: str, at_start: bool) -> bool:
 
 # A capitalised first word is a name only when it is not an everyday word; we cannot tell
 # "Washington" from "While" without a dictionary, so the common openers are listed.
-_COMMON_OPENERS = STOP_WORDS | frozenset(
-    "iraqi american structure-wise competition-wise rather moving presiding those steve".split()
+_COMMON_OPENERS = STOP_WORDS | word_set(
+    "iraqi american structure-wise competition-wise rather moving presiding those steve"
 ) - {"steve"}
 
 
@@ -67,7 +67,7 @@ def actors(text: str, sentence_start: bool = True) -> list[str]:
         tok = m.group(0)
         at_start = sentence_start and i == 0
         gap = text[tokens[i - 1].end() : m.start()] if i else ""
-        if run and any(ch in gap for ch in ",;:()“”\""):
+        if run and any(ch in gap for ch in ',;:()“”"'):
             flush()
             pending_joiner = None
         if _is_name_token(tok, at_start):

@@ -11,8 +11,17 @@ from typing import Literal
 
 How = Literal["explicit", "relative", "unresolved", "published", "narrative"]
 
-_EXPLICIT = {"time": 0.95, "day": 0.95, "week": 0.9, "month": 0.9, "quarter": 0.87, "season": 0.87,
-             "year": 0.85, "decade": 0.8, "century": 0.78}
+_EXPLICIT = {
+    "time": 0.95,
+    "day": 0.95,
+    "week": 0.9,
+    "month": 0.9,
+    "quarter": 0.87,
+    "season": 0.87,
+    "year": 0.85,
+    "decade": 0.8,
+    "century": 0.78,
+}
 
 
 def confidence(how: How, granularity: str, *, approximate: bool = False, planned: bool = False) -> float:
