@@ -522,6 +522,7 @@ class Store:
                 if deleted_at is not None:
                     raise InputError(f"event {i} is deleted; restore it before merging")
                 loaded.append(ev)
+            # Finest date wins; on a tie, the first id given.
             target = max(loaded, key=_precision_key)
             others = [e for e in loaded if e.id != target.id]
             sources = list(target.sources)
@@ -728,7 +729,7 @@ class Store:
             width = hi - lo + 1
             bins = min(bins, width)
             clipped = case((e.start_day < lo, lo), else_=e.start_day)
-            idx = ((clipped - lo) * bins / width).label("bin")
+            idx = ((clipped - lo) * bins // width).label("bin")
             counts = dict(
                 conn.execute(select(idx, func.count()).where(*self._where(dated)).group_by(idx))
                 .tuples()
@@ -794,11 +795,11 @@ def _aware(ts: dt.datetime) -> dt.datetime:
     return ts if ts.tzinfo else ts.replace(tzinfo=dt.UTC)
 
 
-def _precision_key(ev: Event) -> tuple[int, int, float]:
+def _precision_key(ev: Event) -> tuple[int, int]:
     w = ev.when
     rank = -1 if w.unresolved or w.start is None else GRANULARITY_RANK.get(w.granularity, 0)
     length = (w.end - w.start).days if w.start and w.end else 10**9
-    return (rank, -length, ev.confidence)
+    return (rank, -length)
 
 
 def _source_key(s: Source) -> tuple[Any, ...]:
