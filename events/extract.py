@@ -12,9 +12,12 @@ import hashlib
 from typing import Any
 
 from events.extraction.actors import actors as find_actors
+from events.extraction.actors import last_place
 from events.extraction.anchoring import Anchor, anchor_sentence, story_day
+from events.extraction.clauses import clauses
 from events.extraction.confidence import confidence
 from events.extraction.mentions import Mention, mentions
+from events.extraction.titles import Context, subject_of
 from events.extraction.titles import title as make_title
 from events.models import EXTRACTOR_VERSION, Document, Event, Source
 from events.sentences import Sentence, split
@@ -44,6 +47,8 @@ def extract_document(doc: Document) -> list[Event]:
     all_mentions = mentions(text, timexes)
     out: list[Event] = []
     reference: dt.date | None = None
+    subject: str | None = None
+    place: str | None = None
     i = 0
     for sent in split(text):
         own: list[Mention] = []
@@ -54,8 +59,21 @@ def extract_document(doc: Document) -> list[Event]:
             i += 1
         anchors = anchor_sentence(sent.text, sent.start, own, doc.published, reference)
         reference = story_day(anchors, doc.published) or reference
-        out.extend(_event(doc, sent, a) for a in anchors)
+        spans = clauses(sent.text)
+        # Walk clauses in order so that "they" in a clause refers to the subject just before.
+        for c0, c1 in spans:
+            for a in anchors:
+                if c0 <= a.clause[0] < c1:
+                    ctx = Context(subject=subject, place=place)
+                    out.append(_event(doc, sent, a, ctx, _next(spans, a.clause)))
+            subject = subject_of(sent.text[c0:c1]) or subject
+        place = last_place(sent.text) or place
     return out
+
+
+def _next(spans: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int] | None:
+    later = [c for c in spans if c[0] >= clause[1]]
+    return later[0] if later else None
 
 
 def event_id(document_id: str, sent: Sentence, mention: Mention | None, clause: tuple[int, int]) -> str:
@@ -64,16 +82,20 @@ def event_id(document_id: str, sent: Sentence, mention: Mention | None, clause: 
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _event(doc: Document, sent: Sentence, a: Anchor) -> Event:
+def _event(
+    doc: Document, sent: Sentence, a: Anchor, context: Context, next_clause: tuple[int, int] | None
+) -> Event:
     c0, c1 = a.clause
     clause = sent.text[c0:c1]
     m = a.mention
-    date_phrase = (m.start - sent.start - c0, m.end - sent.start - c0) if m else None
+    date_phrase = (m.start - sent.start, m.end - sent.start) if m else None
+    # The title names a resolved pronoun's referent ("they" -> "US"), so its names come first.
+    heading = make_title(sent.text, a.clause, date_phrase, context, next_clause)
     planned = a.tense in ("future", "hypothetical")
     tags = ["planned"] if a.tense == "future" else (["hypothetical"] if a.tense == "hypothetical" else [])
     return Event(
         id=event_id(doc.id, sent, m, a.clause),
-        title=make_title(clause, date_phrase),
+        title=heading,
         when=a.span,
         sources=[
             Source(
@@ -92,7 +114,18 @@ def _event(doc: Document, sent: Sentence, a: Anchor) -> Event:
         origin="extracted",
         status="review",
         confidence=confidence(a.how, a.span.granularity, approximate=a.span.approximate, planned=planned),
-        actors=find_actors(clause, sentence_start=c0 == 0),
+        actors=_merge_lists(
+            # Title-case makes a title's first word look like a name: keep names the text wrote.
+            [n for n in find_actors(heading) if n in sent.text or n in (context.subject or "")],
+            find_actors(clause, sentence_start=c0 == 0),
+        ),
         tags=tags,
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _merge_lists(*lists: list[str]) -> list[str]:
+    out: list[str] = []
+    for names in lists:
+        out.extend(n for n in names if n not in out)
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from events.extraction.gazetteer import COUNTRIES, DEMONYMS
 from events.extraction.lexicon import MONTHS, STOP_WORDS, WEEKDAYS, word_set
 
 # A capitalised token (with inner apostrophes, hyphens, dots: "Kata’ib", "al-Muhandis", "U.S.")
@@ -58,7 +59,9 @@ def actors(text: str, sentence_start: bool = True) -> list[str]:
         if run:
             name = " ".join(run).replace("- ", "-")
             name = re.sub(r"['’]s$", "", name).rstrip(".,")
-            if name and name not in found and not name.isdigit():
+            # "US-led", "Iran-backed": the name is the part before the suffix.
+            name = re.sub(r"-(?:led|based|backed|owned|run|born|made|allied|linked)$", "", name)
+            if name and name not in found and not name.isdigit() and name not in DEMONYMS:
                 found.append(name)
         run = []
 
@@ -88,3 +91,14 @@ def actors(text: str, sentence_start: bool = True) -> list[str]:
             pending_joiner = None
     flush()
     return found
+
+
+_COUNTRY = re.compile(
+    r"\b(" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")(?![\w-])"
+)
+
+
+def last_place(text: str) -> str | None:
+    """The last country named in `text` (what "the country" most likely refers to next)."""
+    found = _COUNTRY.findall(text)
+    return found[-1] if found else None

@@ -59,6 +59,8 @@ def anchor_sentence(
     spans = clauses(sentence)
     by_clause: dict[tuple[int, int], list[Mention]] = {}
     for m in sentence_mentions:
+        if m.bound:
+            continue  # "before 2011" limits a state; it does not say when something happened
         by_clause.setdefault(clause_of(spans, m.start - offset), []).append(m)
     out: list[Anchor] = []
     for clause, ms in sorted(by_clause.items()):

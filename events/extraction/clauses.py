@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
-from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL
+from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL, PRONOUNS_SUBJECT
 from events.extraction.tense import is_past_form, words
 
 _CUT = re.compile(
     r"\s*[;:]\s+|\s*,\s+|\s*[–—]\s+|\s+(?=(?:and|but|while|whereas|which|who)\s)",
 )
-_VERBISH = re.compile(r"\b[a-z]+(?:s|es)\b")
+# "and"/"but" join two clauses only when a new subject follows; "enhanced and expanded its
+# capabilities" is one clause with two verbs.
+_COORDINATOR = re.compile(r"^(?:and|but)\s+(\S+)")
 
 
 def has_finite_verb(text: str) -> bool:
@@ -24,8 +26,19 @@ def has_finite_verb(text: str) -> bool:
         if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
             return True
         if is_past_form(w, ws[i - 1] if i else None):
+            # "the threat posed by X" is a participle, not the clause's verb.
+            if i + 1 < len(ws) and ws[i + 1] == "by" and i and ws[i - 1] not in PRONOUNS_SUBJECT:
+                continue
             return True
     return False
+
+
+def _joins_verbs(rest: str) -> bool:
+    c = _COORDINATOR.match(rest)
+    if not c:
+        return False
+    nxt = words(c.group(1))
+    return bool(nxt) and (nxt[0] in AUXILIARIES or nxt[0] in MODALS_FUTURE or is_past_form(nxt[0]))
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -33,6 +46,8 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     pos = 0
     for m in _CUT.finditer(sentence):
+        if _joins_verbs(sentence[m.end() :]):
+            continue
         if m.start() > pos:
             pieces.append((pos, m.start()))
         pos = m.end()

@@ -17,6 +17,8 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)\s+)$",
 _NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 # Prepositions that, written right before a range, belong to the date phrase.
+# "before 2011", "until March": a bound, not the time the event happened.
+_BOUND_LEAD = re.compile(r"\b(?:before|prior to|until|till|up to|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGE_LEAD = re.compile(r"(?:\b(?:between|from)\s+)$", re.IGNORECASE)
 
 
@@ -30,6 +32,7 @@ class Mention:
     span: TimeSpan
     explicit: bool
     modifier: bool = False
+    bound: bool = False
 
     @property
     def granularity(self) -> str:
@@ -74,6 +77,7 @@ def _single(text: str, t: Timex) -> Mention:
         span=_day_level(t.span),
         explicit=not (t.span.relative or t.span.unresolved),
         modifier=modifier,
+        bound=bool(_BOUND_LEAD.search(before)) or t.mod in ("BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"),
     )
 
 

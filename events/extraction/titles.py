@@ -1,27 +1,250 @@
 """A title a reader would write, from the clause's own words.
 
-Headline style: subject + verb + object, present tense, no articles, no date phrase, no
-attribution ("the statement said", "according to ..."), no adverbs ending in -ly, 4-12 words.
+Headline style, built only from words of the sentence: who did what (subject, verb, object),
+without the date phrase, attribution ("the statement said", "according to ..."), discourse
+markers ("Nevertheless", "While"), -ly adverbs, articles and asides; 4-12 words. The verb keeps
+its tense: rewriting "withdrew" as "withdraws" needs a morphology we do not have, and a
+chronology reads well in the past.
+
+Two shapes get special care because news dates them so often:
+- a reduced relative clause, "a resolution passed by the country's parliament in January 2020":
+  the date governs "passed", so the title is the agent doing it, "Parliament passed resolution";
+- a pronoun subject ("they returned in 2014") takes the subject of the clause before.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from events.extraction.clauses import has_finite_verb
+from events.extraction.lexicon import AUXILIARIES, PRONOUNS_SUBJECT, word_set
+from events.extraction.tense import is_past_form
+
+MIN_WORDS = 4
 MAX_WORDS = 12
+
+_TOKEN = re.compile(r"\S+")
+_ARTICLES = frozenset({"the", "a", "an"})
+_DETERMINERS = _ARTICLES | frozenset({"this", "that", "its", "their", "his", "her", "our", "these"})
+# Prepositions and modifiers that belong to a date phrase when written right before it.
+_DATE_LEAD = re.compile(
+    r"(?:\b(?:in|on|at|during|since|by|from|until|till|through|throughout|before|after|around|about|"
+    r"of|as of|between|early|late|mid|as early as|as late as|back in|earlier|later|this|last|next)\s+)+$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:\d+\.\s+|[-–—•*]\s+|(?:and|but|so|yet|or|while|whereas|although|though|when|as|after|before|"
+    r"since|because|nevertheless|nonetheless|however|meanwhile|moreover|furthermore|conversely|"
+    r"instead|also|still|now|then|thus|therefore|indeed|in addition|in fact|in turn|finally|"
+    r"ultimately|eventually|later|earlier|separately|similarly)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+# Attribution that does not say what happened: ", the statement said", ", according to X".
+_ATTRIBUTION = re.compile(
+    r"(?:,?\s+(?:according to|citing)\s+[^,]+"
+    r"|,?\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:said|says|added|"
+    r"reported|stated|noted|told\s+\w+)\s*$"
+    r"|,?\s+(?:said|says|added|reported|stated)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$)",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(r"^(?:[a-z]+ly\s+)?(?:in order\s+)?to\s+[a-z]", re.IGNORECASE)
+# Idioms that only pad a headline.
+_PADDING = re.compile(r"\b(?:the threat (?:posed by|of|from)|in the guise of|a total of)\s+", re.IGNORECASE)
+# Where a headline can stop: an aside, a reason, a comparison, a relative clause.
+_BOUNDARY = re.compile(
+    r"\s+(?=(?:which|who|whom|whose|where|because|although|though|whereas|while|as|since|if|unless|"
+    r"in the guise|according to|despite|amid|after|before|than)\b)|\s*[,;:(\[]\s*",
+    re.IGNORECASE,
+)
+_LY_KEEP = word_set(
+    "only early family italy july supply rally ally reply apply fly holy daily weekly monthly "
+    "yearly quarterly likely unlikely assembly anomaly monopoly bully belly jolly"
+)
+_TRAILING_STOP = word_set(
+    "of the a an by to and or with for in on at from as that which is are was were be its their his her"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the clauses before tell a title: the last named subject (for "they", "he") and the
+    last country named (for "the country's")."""
+
+    subject: str | None = None
+    place: str | None = None
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"“”'’()[]").lower()
+
+
+def subject_of(clause: str) -> str | None:
+    """The words before the clause's first finite verb, cleaned, if they name someone."""
+    text = _LEADING.sub("", clause.strip())
+    ws = _words(text)
+    for i, w in enumerate(ws):
+        b = _bare(w)
+        if b in AUXILIARIES or is_past_form(b, _bare(ws[i - 1]) if i else None) or b in {"will", "would"}:
+            subj = [x for x in ws[:i] if _bare(x) not in _ARTICLES]
+            if not subj or len(subj) > 6 or _bare(subj[0]) in PRONOUNS_SUBJECT:
+                return None
+            if not any(x[:1].isupper() for x in subj):
+                return None
+            return " ".join(subj).strip(",")
+    return None
+
+
+def _governing_participle(sentence: str, clause: tuple[int, int], date_at: int) -> int | None:
+    """Offset of a reduced-relative participle ("a resolution passed by X") that governs the date,
+    i.e. the nearest verb before the date is "Ved" after a noun and followed by "by"."""
+    c0, _ = clause
+    before = sentence[c0:date_at]
+    toks = list(_TOKEN.finditer(before))
+    for k in range(len(toks) - 1, -1, -1):
+        w = _bare(toks[k].group(0))
+        prev = _bare(toks[k - 1].group(0)) if k else None
+        nxt = _bare(toks[k + 1].group(0)) if k + 1 < len(toks) else None
+        if w in AUXILIARIES or (prev is not None and prev in AUXILIARIES):
+            return None
+        if is_past_form(w) and w.endswith("ed"):
+            if (
+                prev is not None
+                and nxt == "by"
+                and prev not in PRONOUNS_SUBJECT
+                and not toks[k - 1].group(0).endswith(",")
+            ):
+                return c0 + toks[k].start()
+            return None
+    return None
+
+
+def _noun_phrase_before(sentence: str, at: int, floor: int) -> int:
+    """Start of the noun phrase that ends right before `at`: back to its determiner."""
+    toks = list(_TOKEN.finditer(sentence[floor:at]))
+    for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        if _bare(toks[k].group(0)) in _DETERMINERS:
+            return floor + toks[k].start()
+    return floor + toks[-1].start() if toks else at
+
+
+def title(
+    sentence: str,
+    clause: tuple[int, int],
+    date_phrase: tuple[int, int] | None = None,
+    context: Context | None = None,
+    next_clause: tuple[int, int] | None = None,
+) -> str:
+    """A headline for the event of `clause` (offsets into `sentence`); `date_phrase` (offsets
+    into `sentence`) is left out; `next_clause` may complete a short title ("..., demanding X")."""
+    context = context or Context()
+    c0, c1 = clause
+    text = sentence
+    if date_phrase is not None:
+        a, b = date_phrase
+        lead = _DATE_LEAD.search(sentence[c0:a])
+        a -= len(lead.group(0)) if lead else 0
+        text = sentence[:a] + "\u0000" + sentence[b:]
+        shift = b - a - 1
+        c1 -= shift
+        if next_clause is not None:
+            next_clause = (next_clause[0] - shift, next_clause[1] - shift)
+    core = text[c0:c1]
+    participle = _governing_participle(text, (c0, c1), c0 + core.find("\u0000")) if "\u0000" in core else None
+    if participle is not None:
+        core = _passive_to_active(text, c0, participle, c1)
+    # The date phrase is where the core statement usually ends ("attacked Iraq in 2003 in the
+    # guise of ..."): cut there when a verb and its object come before it.
+    head, _, tail = core.partition("\u0000")
+    if _has_verb_and_more(head):
+        # A participle right after the date completes the statement (", demanding their departure").
+        rest = tail.lstrip(" ,")
+        core = head + " " + rest if _words(rest) and _bare(_words(rest)[0]).endswith("ing") else head
+    else:
+        core = head + " " + tail
+    if context.place:
+        core = re.sub(r"\bthe country(?=['’]s\b)", context.place, core)
+    core = _clean(core)
+    ws = _words(core)
+    if ws and _bare(ws[0]) in PRONOUNS_SUBJECT and context.subject:
+        ws = [*_words(context.subject), *ws[1:]]
+    if len(ws) < MIN_WORDS + 2 and next_clause is not None:
+        nxt = text[next_clause[0] : next_clause[1]].replace("\u0000", " ")
+        if _words(nxt) and _bare(_words(nxt)[0]).endswith("ing"):
+            ws += _words(_clean(nxt))
+    ws = ws[:MAX_WORDS]
+    while len(ws) > MIN_WORDS - 1 and _bare(ws[-1]) in _TRAILING_STOP:
+        ws.pop()
+    out = " ".join(ws).strip(" ,;:-–—\"“”'’")
+    out = re.sub(r"\s+([,.;:])", r"\1", out).rstrip(",.;:")
+    if not out:
+        out = _squash(sentence[c0 : clause[1]].replace("\u0000", " "))[:80] or "Event"
+    return out[:1].upper() + out[1:]
+
+
+def _has_verb_and_more(head: str) -> bool:
+    ws = [_bare(w) for w in _words(_LEADING.sub("", head.strip()))]
+    for i, w in enumerate(ws):
+        if w in AUXILIARIES or is_past_form(w, ws[i - 1] if i else None):
+            rest = [x for x in ws[i + 1 :] if x not in AUXILIARIES and not is_past_form(x)]
+            return len(rest) >= 1 and i >= 1
+    return False
+
+
+def _passive_to_active(text: str, c0: int, verb_at: int, c1: int) -> str:
+    """'... a resolution passed by the country's parliament <date>' -> "the country's parliament
+    passed a resolution"."""
+    np_start = _noun_phrase_before(text, verb_at, c0)
+    noun_phrase = text[np_start:verb_at].strip()
+    rest = text[verb_at:c1]
+    m = re.match(r"(\S+)\s+by\s+([^\u0000,;]+)(.*)", rest, re.S)
+    if not m:
+        return text[np_start:c1]
+    verb, agent, after = m.group(1), m.group(2).strip(), m.group(3)
+    return f"{agent} {verb} {noun_phrase}{after}"
 
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:-–—\"“”'’")
 
 
-def title(clause: str, date_phrase: tuple[int, int] | None = None) -> str:
-    """A short title from `clause`; `date_phrase` (offsets in the clause) is removed."""
-    text = clause
-    if date_phrase is not None:
-        a, b = date_phrase
-        text = text[:a] + " " + text[b:]
-    words = _squash(text).split()
-    t = " ".join(words[:MAX_WORDS])
+def _clean(text: str) -> str:
+    t = text.replace("\u0000", " ")
+    t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
     t = _squash(t)
-    return (t[:1].upper() + t[1:]) if t else "Event"
+    t = _LEADING.sub("", t)
+    t = _ATTRIBUTION.sub("", t)
+    t = _PADDING.sub("", t)
+    t = re.sub(r"\balong with\b", "with", t)
+    # Stop at the first aside once the statement has a verb and an object; a purpose clause
+    # ("..., purportedly to counter Daesh") still belongs to it.
+    pieces = _BOUNDARY.split(t)
+    acc = pieces[0] if pieces else t
+    for piece in pieces[1:]:
+        if _has_verb_and_more(acc) and len(_words(acc)) >= MIN_WORDS - 1:
+            if _PURPOSE.match(piece) and len(_words(acc)) <= MAX_WORDS - 4:
+                acc = f"{acc} {piece}"
+            break
+        if not has_finite_verb(acc) and not has_finite_verb(piece):
+            continue  # an aside between subject and verb: "Kata'ib Hezbollah, a component of ..., said"
+        acc = f"{acc} {piece}"
+    ws = _words(acc)
+    kept = [w for i, w in enumerate(ws) if not (_bare(w) in _ARTICLES or _is_adverb(ws, i))]
+    # A participle left hanging where the date was cut ("statement released [on Wednesday]").
+    if len(kept) > MIN_WORDS and is_past_form(_bare(kept[-1]), _bare(kept[-2])):
+        kept.pop()
+    return _squash(" ".join(kept))
+
+
+def _is_adverb(ws: list[str], i: int) -> bool:
+    """An -ly adverb that can go; kept when coordinated ("numerically or technologically")."""
+    w = ws[i]
+    b = _bare(w)
+    if not (b.endswith("ly") and b not in _LY_KEEP and w.islower() and len(b) > 4):
+        return False
+    near = {_bare(ws[j]) for j in (i - 1, i + 1) if 0 <= j < len(ws)}
+    return not near & {"or", "and", "nor"}
