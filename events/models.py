@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -176,7 +177,11 @@ class Event(BaseModel):
         return self.sources[0] if self.sources else None
 
     def to_row(self) -> dict[str, Any]:
-        """The flat export row (the CSV columns). Several sources are joined with ' | '."""
+        """The flat export row (the CSV columns). Several sources are joined with ' | '.
+
+        The first source's provenance has its own columns; `more_sources` holds the other sources
+        as a JSON list (empty for one source), so `events.io.csv` reads every event back whole.
+        """
         src = self.source
         w = self.when
 
@@ -212,4 +217,17 @@ class Event(BaseModel):
             "description": self.description or "",
             "conflict": self.conflict or "",
             "version": self.version,
+            # Additive columns (after the DESIGN.md keys) that make a CSV round trip lossless.
+            "mod": w.mod or "",
+            "date_start": "" if src is None or src.date_start is None else src.date_start,
+            "date_end": "" if src is None or src.date_end is None else src.date_end,
+            "source_title": (src.title or "") if src else "",
+            "published": src.published.isoformat() if src and src.published else "",
+            "quote": (src.quote or "") if src else "",
+            "extractor_version": self.extractor_version or "",
+            "more_sources": (
+                json.dumps([s.model_dump(mode="json") for s in self.sources[1:]], ensure_ascii=False)
+                if len(self.sources) > 1
+                else ""
+            ),
         }
