@@ -19,6 +19,7 @@ class DashboardSettings(BaseModel):
     max_points: int = Field(2_000, gt=0, description="Events drawn one by one; above this, density bins")
     density_bins: int = Field(120, gt=0, description="Bins in the density strip")
     max_table_rows: int = Field(1_000, gt=0, description="Rows sent to the events table per view")
+    user: str | None = Field(None, description="Name recorded in the audit trail for edits")
 
 
 # Other spellings the shared settings object may use for the same thing.
@@ -29,6 +30,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "max_points": ("max_points", "max_points_before_binning", "max_events_drawn"),
     "density_bins": ("density_bins", "bins"),
     "max_table_rows": ("max_table_rows", "table_rows"),
+    "user": ("user",),
 }
 
 

@@ -135,15 +135,15 @@ class View(BaseModel):
 
     # -- Store query -------------------------------------------------------------------------
     def query_kwargs(self, *, window: bool = True) -> dict[str, Any]:
-        """Keyword arguments for `events.query.EventQuery` (None/empty means "no filter")."""
+        """Keyword arguments for `events.query.EventQuery` (an empty list filters nothing)."""
         kw: dict[str, Any] = {
             "text": self.text or None,
-            "document_ids": list(self.documents) or None,
-            "actors": list(self.actors) or None,
-            "tags": list(self.tags) or None,
-            "granularities": list(self.granularities) or None,
-            "origins": list(self.origins) or None,
-            "statuses": list(self.statuses) or None,
+            "document_ids": list(self.documents),
+            "actors": list(self.actors),
+            "tags": list(self.tags),
+            "granularities": list(self.granularities),
+            "origins": list(self.origins),
+            "statuses": list(self.statuses),
         }
         if window:
             kw["start"] = self.start

@@ -1,0 +1,153 @@
+"""The dashboard's adapter to the library's curation and export functions.
+
+It exists so the callbacks have one small, typed surface: parse a date a person typed, build a
+manual event, write an export file. Each function prefers the library's implementation
+(`events.curation`, `events.io`) so the dashboard and the CLI agree byte for byte, and keeps a
+minimal fallback for when that module is absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from events.errors import InputError
+from events.models import Event, Source, TimeSpan
+
+
+def split_list(text: str | None) -> list[str]:
+    """'a; b ;; c' -> ['a', 'b', 'c'] (commas are common inside names, so ';' separates)."""
+    return [p.strip() for p in (text or "").split(";") if p.strip()]
+
+
+def parse_typed_date(text: str | None, end: str | None = None, *, today: dt.date | None = None) -> TimeSpan:
+    """A date as a person types it ("early 2014", "Jan 3 2020") -> TimeSpan; InputError if not a date."""
+    text = (text or "").strip()
+    end = (end or "").strip() or None
+    if not text:
+        raise InputError("type a date, e.g. 'early 2014' or 'Jan 3 2020'")
+    try:
+        from events import curation
+    except ImportError:
+        curation = None  # type: ignore[assignment]
+    if curation is not None and hasattr(curation, "parse_when"):
+        return curation.parse_when(text, end, today=today)  # type: ignore[no-any-return]
+    return _fallback_parse(text, end, today or dt.date.today())
+
+
+def _fallback_parse(text: str, end: str | None, today: dt.date) -> TimeSpan:
+    from events import tag
+
+    def one(words: str) -> TimeSpan:
+        spans = [t.span for t in tag(words, today) if t.span is not None and not t.span.unresolved]
+        if not spans:
+            raise InputError(f"not a date: {words!r} (try 'early 2014', 'Jan 3 2020' or 2014-03-01)")
+        first, last = spans[0], spans[-1]
+        if len(spans) == 1:
+            return first
+        return _range(first, last)
+
+    start = one(text)
+    return start if end is None else _range(start, one(end))
+
+
+def _range(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    if a.start is None or b.end is None or b.end < a.start:
+        raise InputError("the end date is before the start date")
+    from events.models import GRANULARITY_RANK
+
+    coarser = (
+        a.granularity if GRANULARITY_RANK[a.granularity] <= GRANULARITY_RANK[b.granularity] else b.granularity
+    )
+    return TimeSpan(
+        start=a.start,
+        end=b.end,
+        granularity=coarser,
+        value=f"{a.value}/{b.value}",
+        edtf=f"{a.edtf or a.value}/{b.edtf or b.value}",
+        approximate=a.approximate or b.approximate,
+    )
+
+
+def manual_event(
+    *,
+    title: str | None,
+    when: TimeSpan,
+    description: str | None = None,
+    actors: str | None = None,
+    tags: str | None = None,
+    url: str | None = None,
+    quote: str | None = None,
+) -> Event:
+    """An event typed by a person. pydantic's ValidationError names the field that is wrong."""
+    sources = []
+    if url or quote:
+        sources.append(
+            Source(document_id="", url=(url or "").strip() or None, quote=(quote or "").strip() or None)
+        )
+    return Event(
+        id=f"m-{uuid.uuid4().hex[:16]}",
+        title=(title or "").strip(),
+        when=when,
+        sources=sources,
+        origin="manual",
+        status="accepted",
+        confidence=1.0,
+        description=(description or "").strip() or None,
+        actors=split_list(actors),
+        tags=split_list(tags),
+        extractor_version=None,
+    )
+
+
+EXPORT_FORMATS = {"csv": "events.csv", "jsonl": "events.jsonl", "timelinejs": "timeline.json"}
+
+
+def export_bytes(events: Iterable[Event], fmt: str) -> tuple[str, bytes]:
+    """(file name, content) of an export in `fmt`, written by events.io when it is there."""
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}: use csv, jsonl or timelinejs")
+    name = EXPORT_FORMATS[fmt]
+    try:
+        from events.io import dumps_events  # type: ignore[attr-defined]
+    except ImportError:
+        dumps_events = None
+    if dumps_events is not None:
+        data = dumps_events(list(events), fmt)
+        return name, data if isinstance(data, bytes) else data.encode("utf-8")
+    return name, _fallback_export(list(events), fmt)
+
+
+def _fallback_export(events: list[Event], fmt: str) -> bytes:
+    if fmt == "jsonl":
+        return "".join(e.model_dump_json() + "\n" for e in events).encode("utf-8")
+    if fmt == "timelinejs":
+        return json.dumps({"events": [_tljs(e) for e in events if e.when.start]}, ensure_ascii=False).encode()
+    rows = [e.to_row() for e in events]
+    buf = io.StringIO()
+    fields = list(rows[0]) if rows else list(_EMPTY_ROW_KEYS)
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+_EMPTY_ROW_KEYS = ("id", "title", "start", "end", "granularity", "value", "edtf")
+
+
+def _tljs(e: Event) -> dict[str, Any]:
+    def date(d: dt.date) -> dict[str, str]:
+        return {"year": str(d.year), "month": str(d.month), "day": str(d.day)}
+
+    assert e.when.start and e.when.end
+    return {
+        "unique_id": e.id,
+        "start_date": date(e.when.start),
+        "end_date": date(e.when.end),
+        "text": {"headline": e.title, "text": e.source.sentence if e.source else ""},
+    }
