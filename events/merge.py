@@ -1,0 +1,157 @@
+"""The same event reported by several articles -> one Event with several Sources.
+
+Two events from different documents are the same event when their titles are alike, they share
+an actor (when both name any), and their time spans are compatible: equal, or one inside the
+other, in which case the finer one wins ("2011" + "December 2011" -> December 2011). Alike events
+whose dates cannot both be true are kept apart and each is flagged in `conflict`, naming the
+other: dates are never averaged.
+
+`merge` is pure, idempotent and independent of the input order: events are processed in a
+canonical order and merged greedily until nothing more merges, so merging the result again finds
+nothing to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from events.models import GRANULARITY_RANK, Event, Source, TimeSpan
+
+# Title likeness (0-100) above which two reports may be the same event, and the stricter bar
+# above which a date disagreement is worth flagging as a conflict.
+SAME_TITLE = 72.0
+CONFLICT_TITLE = 85.0
+SAME_ACTOR = 90.0
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """Merge reports of the same event; flag alike events with incompatible dates."""
+    current = sorted(events, key=_canonical)
+    while True:
+        merged = _merge_round(current)
+        if len(merged) == len(current):
+            break
+        current = sorted(merged, key=_canonical)
+    return sorted(_flag_conflicts(current), key=_output_order)
+
+
+def _merge_round(events: list[Event]) -> list[Event]:
+    clusters: list[list[Event]] = []
+    spans: list[TimeSpan] = []
+    for e in events:
+        for i, members in enumerate(clusters):
+            if (
+                compatible(spans[i], e.when)
+                and not _documents(e) & set().union(*(_documents(m) for m in members))
+                and all(alike(m, e) for m in members)
+            ):
+                members.append(e)
+                spans[i] = finer(spans[i], e.when)
+                break
+        else:
+            clusters.append([e])
+            spans.append(e.when)
+    return [members[0] if len(members) == 1 else _combine(members) for members in clusters]
+
+
+def compatible(a: TimeSpan, b: TimeSpan) -> bool:
+    """Both can be true of one event: equal, or one contains the other. Unresolved spans are
+    compatible only with the same unresolved value (we know nothing else about them)."""
+    if a.unresolved or b.unresolved:
+        return a.unresolved and b.unresolved and a.value == b.value
+    return a.contains(b) or b.contains(a)
+
+
+def finer(a: TimeSpan, b: TimeSpan) -> TimeSpan:
+    """Of two compatible spans, the more precise: the one inside the other, then the finer
+    granularity, then the exact (not approximate) one."""
+    if a == b:
+        return a
+
+    def key(s: TimeSpan) -> tuple[int, int, int, str]:
+        width = (s.end - s.start).days if s.start and s.end else 10**9
+        return (-width, GRANULARITY_RANK.get(s.granularity, 0), not s.approximate, s.value)
+
+    return max((a, b), key=key)
+
+
+def alike(a: Event, b: Event, bar: float = SAME_TITLE) -> bool:
+    """Titles alike and, when both name actors, at least one actor in common."""
+    ta, tb = a.title.lower(), b.title.lower()
+    score = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
+    if score < bar:
+        return False
+    if a.actors and b.actors:
+        return any(fuzz.ratio(x.lower(), y.lower()) >= SAME_ACTOR for x in a.actors for y in b.actors)
+    return True
+
+
+def _combine(members: list[Event]) -> Event:
+    """One event from several reports: the most precise report leads (its id, title, date)."""
+    span = members[0].when
+    for m in members[1:]:
+        span = finer(span, m.when)
+    lead = min(members, key=lambda m: (m.when != span, -m.confidence, m.id))
+    return lead.model_copy(
+        update={
+            "when": span,
+            "sources": _sources(s for m in members for s in m.sources),
+            "actors": _union(m.actors for m in members),
+            "tags": _union(m.tags for m in members),
+            "confidence": max(m.confidence for m in members),
+            "conflict": next((m.conflict for m in members if m.conflict), None),
+        }
+    )
+
+
+def _flag_conflicts(events: list[Event]) -> list[Event]:
+    notes: dict[int, list[str]] = {}
+    for i, a in enumerate(events):
+        for j in range(i + 1, len(events)):
+            b = events[j]
+            if _documents(a) & _documents(b) or compatible(a.when, b.when):
+                continue
+            if a.when.unresolved or b.when.unresolved or not alike(a, b, CONFLICT_TITLE):
+                continue
+            notes.setdefault(i, []).append(f"{b.id} dates it {_label(b.when)}")
+            notes.setdefault(j, []).append(f"{a.id} dates it {_label(a.when)}")
+    out = list(events)
+    for i, reasons in notes.items():
+        out[i] = events[i].model_copy(update={"conflict": "date disagrees: " + "; ".join(sorted(reasons))})
+    return out
+
+
+def _label(span: TimeSpan) -> str:
+    return span.edtf or span.value
+
+
+def _documents(e: Event) -> set[str]:
+    return {s.document_id for s in e.sources}
+
+
+def _sources(sources: Iterable[Source]) -> list[Source]:
+    unique = {s.model_dump_json(): s for s in sources}
+    return sorted(
+        unique.values(), key=lambda s: (s.document_id, s.sentence_start, s.date_start or -1, s.sentence)
+    )
+
+
+def _union(lists: Iterable[list[str]]) -> list[str]:
+    out: list[str] = []
+    for names in lists:
+        out.extend(n for n in names if n not in out)
+    return out
+
+
+def _canonical(e: Event) -> tuple[object, ...]:
+    # Finest, most confident reports first, so each cluster is led by its most precise report.
+    w = e.when
+    width = (w.end - w.start).days if w.start and w.end else 10**9
+    return (width, -GRANULARITY_RANK.get(w.granularity, 0), -e.confidence, e.id, e.model_dump_json())
+
+
+def _output_order(e: Event) -> tuple[object, ...]:
+    w = e.when
+    return (w.start is None, w.start or 0, w.end or 0, e.title, e.id, e.model_dump_json())
