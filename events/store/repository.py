@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -53,11 +52,6 @@ EDITABLE = frozenset(
 def default_url() -> str:
     """An SQLite file in the user's data directory (created on first open)."""
     return f"sqlite:///{Path(platformdirs.user_data_dir(APP_NAME)) / 'timeline.sqlite'}"
-
-
-def new_event_id() -> str:
-    """A fresh id for an event made by a person (extracted events get theirs from the extractor)."""
-    return f"m-{uuid.uuid4().hex[:16]}"
 
 
 def _now() -> dt.datetime:

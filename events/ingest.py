@@ -1,0 +1,209 @@
+"""The ingest pipeline: paths and URLs in, documents and their events stored, failures reported.
+
+Three parts, so another execution backend (e.g. Dask) can replace the middle one:
+
+1. `read_documents` (main process, I/O): expand folders and globs, read each article into a
+   Document, skip content the store already has (idempotent: hashing comes before extraction).
+2. A *backend* maps the pure function `extract_one(Document) -> (Document, [Event])` over the
+   documents and yields `Outcome`s as they finish, in any order: `serial_backend` in-process,
+   `process_backend(n)` with a ProcessPoolExecutor. A backend is any callable with the signature
+   of `Backend` below.
+3. `StoreWriter` writes each outcome as it arrives: one transaction per document.
+
+A document that fails at any step is reported with its name and the reason; the rest go in.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from events.errors import TimelineError
+from events.models import Document, Event
+from events.store import IngestResult, Store
+
+Extractor = Callable[[Document], tuple[Document, list[Event]]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document after extraction: its events, or the error that stopped it."""
+
+    name: str
+    document: Document
+    events: list[Event] | None = None
+    error: str | None = None
+
+
+class Backend(Protocol):
+    def __call__(self, fn: Extractor, items: Iterable[tuple[str, Document]]) -> Iterator[Outcome]: ...
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, per document name."""
+
+    added: dict[str, IngestResult] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def events_added(self) -> int:
+        return sum(r.events_added for r in self.added.values())
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.added)} document{'s' * (len(self.added) != 1)} added ({self.events_added} events)",
+            f"{len(self.unchanged)} already stored",
+        ]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts)
+
+
+def extract_one(doc: Document) -> tuple[Document, list[Event]]:
+    """The pure step: a document and the events read from it (runs in worker processes)."""
+    from events.extract import extract_document
+
+    return doc, extract_document(doc)
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, TimelineError):
+        return str(err)
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
+
+
+def serial_backend(fn: Extractor, items: Iterable[tuple[str, Document]]) -> Iterator[Outcome]:
+    for name, doc in items:
+        try:
+            _, events = fn(doc)
+        except Exception as err:  # one bad article must not stop the others
+            yield Outcome(name, doc, error=_reason(err))
+        else:
+            yield Outcome(name, doc, events=events)
+
+
+def process_backend(workers: int) -> Backend:
+    """Extraction in `workers` processes, at most 2 x workers documents in flight."""
+
+    def run(fn: Extractor, items: Iterable[tuple[str, Document]]) -> Iterator[Outcome]:
+        pending: dict[cf.Future[tuple[Document, list[Event]]], tuple[str, Document]] = {}
+        it = iter(items)
+        with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+            exhausted = False
+            while pending or not exhausted:
+                while not exhausted and len(pending) < 2 * workers:
+                    try:
+                        name, doc = next(it)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    pending[pool.submit(fn, doc)] = (name, doc)
+                if not pending:
+                    break
+                done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for fut in done:
+                    name, doc = pending.pop(fut)
+                    try:
+                        _, events = fut.result()
+                    except Exception as err:
+                        yield Outcome(name, doc, error=_reason(err))
+                    else:
+                        yield Outcome(name, doc, events=events)
+
+    return run
+
+
+def local_backend(workers: int = 1) -> Backend:
+    return serial_backend if workers <= 1 else process_backend(workers)
+
+
+class StoreWriter:
+    """Writes outcomes as they arrive, one transaction per document."""
+
+    def __init__(self, store: Store, actor: str | None = None) -> None:
+        self.store = store
+        self.actor = actor
+
+    def write(self, outcome: Outcome) -> IngestResult:
+        assert outcome.events is not None
+        return self.store.ingest(outcome.document, outcome.events, actor=self.actor)
+
+
+def read_documents(
+    items: Iterable[str],
+    store: Store,
+    report: IngestReport,
+    published: dt.date | None = None,
+    on_skip: Callable[[], None] = lambda: None,
+) -> Iterator[tuple[str, Document]]:
+    """(name, Document) for each article not yet stored; unreadable ones go to `report.failed`."""
+    from events import sources
+
+    for name in items:
+        try:
+            doc = sources.read(name, published)
+        except Exception as err:
+            report.failed[name] = _reason(err)
+            on_skip()
+            continue
+        if store.has_document(doc.content_hash):
+            report.unchanged.append(name)
+            on_skip()
+            continue
+        yield name, doc
+
+
+def ingest(
+    items: Iterable[str],
+    store: Store,
+    *,
+    published: dt.date | None = None,
+    workers: int = 1,
+    backend: Backend | None = None,
+    extractor: Extractor = extract_one,
+    progress: bool | None = None,
+    actor: str | None = None,
+) -> IngestReport:
+    """Ingest files, folders (recursive), globs and URLs. `progress` None: a bar on a terminal."""
+    from tqdm import tqdm
+
+    from events import sources
+
+    names = list(sources.iter_paths(items))
+    report = IngestReport()
+    writer = StoreWriter(store, actor)
+    backend = backend or local_backend(workers)
+    disable = None if progress is None else not progress
+    with tqdm(total=len(names), unit="doc", file=sys.stderr, disable=disable, desc="ingest") as bar:
+        docs = read_documents(names, store, report, published, on_skip=lambda: bar.update(1))
+        try:
+            for outcome in backend(extractor, docs):
+                if outcome.error is not None:
+                    report.failed[outcome.name] = outcome.error
+                else:
+                    try:
+                        result = writer.write(outcome)
+                    except Exception as err:
+                        report.failed[outcome.name] = _reason(err)
+                    else:
+                        if result.added:
+                            report.added[outcome.name] = result
+                        else:  # the same text twice in one run
+                            report.unchanged.append(outcome.name)
+                bar.update(1)
+        except cf.process.BrokenProcessPool as err:
+            for name in names:
+                if name not in report.added and name not in report.failed and name not in report.unchanged:
+                    report.failed[name] = f"extraction worker died ({err})"
+    return report
