@@ -1,0 +1,128 @@
+"""Titles a reader would write, from the sentence's own words (tables of real sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.extraction.clauses import clauses
+from events.extraction.titles import Context, subject_of, title
+
+
+def headline(sentence: str, date: str | None, subject: str | None = None, place: str | None = None) -> str:
+    """Title of the clause holding `date` (or the first clause)."""
+    spans = clauses(sentence)
+    at = sentence.index(date) if date else 0
+    clause = next(c for c in spans if c[0] <= at < c[1])
+    later = [c for c in spans if c[0] >= clause[1]]
+    phrase = (at, at + len(date)) if date else None
+    return title(sentence, clause, phrase, Context(subject=subject, place=place), later[0] if later else None)
+
+
+SEED = {
+    "attack": "The US mercilessly attacked Iraq in 2003 in the guise of Iraqi possessing weapons of mass "
+    "destruction which later found out not true.",
+    "withdraw": "While the US withdrew its troops from Iraq between 2007 and 2011, they returned in 2014 "
+    "along "
+    "with allied forces, purportedly to counter the threat posed by the Daesh Takfiri terrorist group.",
+    "resolution": "Nevertheless, Washington has maintained around 2,500 military personnel within Iraq in "
+    "defiance of a resolution passed by the country’s parliament in January 2020, demanding their departure.",
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "subject", "place", "expected"),
+    [
+        (SEED["attack"], "2003", None, None, "US attacked Iraq"),
+        (SEED["withdraw"], "2007 and 2011", None, None, "US withdrew its troops from Iraq"),
+        (
+            SEED["withdraw"],
+            "2014",
+            "US",
+            None,
+            "US returned with allied forces to counter Daesh Takfiri terrorist group",
+        ),
+        (
+            SEED["resolution"],
+            "January 2020",
+            None,
+            "Iraq",
+            "Iraq’s parliament passed resolution demanding their departure",
+        ),
+        (
+            "Apple Corps was founded by the Beatles in 1968.",
+            "1968",
+            None,
+            None,
+            "Apple Corps was founded by Beatles",
+        ),
+        (
+            "In 1986 he bought Pixar which was acquired by The Walt Disney Company in 2005.",
+            "1986",
+            "Steve Jobs",
+            None,
+            "Steve Jobs bought Pixar",
+        ),
+        (
+            "The Beatles' label Apple Corps lost its court case against Apple Computer today in the "
+            "High Court.",
+            "today",
+            None,
+            None,
+            "Beatles' label Apple Corps lost its court case against Apple Computer",
+        ),
+    ],
+)
+def test_seed_and_news_titles(
+    sentence: str, date: str, subject: str | None, place: str | None, expected: str
+):
+    assert headline(sentence, date, subject, place) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "must_not_contain"),
+    [
+        ("The company will close the plant in March, the statement said.", "March", "statement said"),
+        ("Prices rose sharply in 2008, according to the central bank.", "2008", "according"),
+        (
+            "Kata’ib Hezbollah conveyed this message in an official statement released on Wednesday.",
+            "Wednesday",
+            "Wednesday",
+        ),
+        ("Nevertheless, the army withdrew in 2011.", "2011", "Nevertheless"),
+    ],
+)
+def test_date_attribution_and_markers_removed(sentence: str, date: str, must_not_contain: str):
+    assert must_not_contain not in headline(sentence, date)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        SEED["attack"],
+        SEED["withdraw"],
+        SEED["resolution"],
+        "Iraq’s anti-terror group Kata’ib Hezbollah has warned American forces of “direct "
+        "confrontation”, saying its "
+        "forces will take the US troops by surprise and deliver them a stinging blow if they launch attacks.",
+        "Jobs, born in San Francisco on February 24, 1955, has built the most valuable technology "
+        "company in the "
+        "world, with a market value of $348.8 billion.",
+    ],
+)
+def test_titles_are_short(sentence: str):
+    t = headline(sentence, None)
+    assert 1 <= len(t.split()) <= 12
+    assert t[0].isupper()
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("While the US withdrew its troops from Iraq between 2007 and 2011", "US"),
+        ("Steve Jobs announced that Macintosh computers would ship with Intel processors", "Steve Jobs"),
+        ("they returned in 2014", None),
+        ("the price was cut", None),
+    ],
+)
+def test_subject_of(clause: str, expected: str | None):
+    assert subject_of(clause) == expected
