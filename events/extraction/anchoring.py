@@ -14,6 +14,7 @@ Rules, in order:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from events.extraction.clauses import clause_of, clauses, has_finite_verb
@@ -24,6 +25,14 @@ from events.models import TimeSpan
 
 # How far before publication a lead's day may lie and still be "the story's day".
 NARRATIVE_WINDOW = dt.timedelta(days=10)
+
+
+# A quotation closed by its attribution: '..., " said Steve Jobs' / '..." he said.'
+_QUOTE_SAID = re.compile(
+    r"[\"”’']\s*,?\s*(?:said|says|added|told|stated|announced|wrote)\b"
+    r"|[\"”’']\s*,?\s*\w+(?:\s+\w+){0,3}\s+(?:said|added|told|stated|wrote)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +83,14 @@ def anchor_sentence(
         return out
     main = next((c for c in spans if has_finite_verb(sentence[c[0] : c[1]])), None)
     if main is None:
+        # No verb we know ("It comes in two colors"): a statement in the simple present, true as
+        # of publication; headlines and captions without end punctuation are left alone.
+        if len(sentence.split()) >= 5 and sentence.rstrip("\"”’' )").endswith((".", "!")):
+            return [Anchor((0, len(sentence)), day_span(published), "published", "present")]
         return []
     tense = tense_of(sentence[main[0] : main[1]])
+    if tense in ("future", "hypothetical") and _QUOTE_SAID.search(sentence):
+        tense = "past"  # '"We are going to move ...," said Jobs': the saying happened
     if tense == "past":
         if reference is not None:
             return [Anchor(main, day_span(reference), "narrative", tense)]
