@@ -141,7 +141,10 @@ def read_path(path: str | os.PathLike[str], published: dt.date | None = None) ->
     except OSError as err:
         raise InputError(f"{name}: cannot read the file ({err.strerror or err})") from None
     text = decode(data, name)
-    meta = read_manifest(p.parent).get(p.name, {})
+    meta = dict(read_manifest(p.parent).get(p.name, {}))
+    # The manifest's date outranks the caller's default; passing both to the parser would clash.
+    listed = parse_date(meta.pop("published", None), f"{name}: published date in {MANIFEST}")
+    published = listed or published
     if p.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
         return parse_html(text, name, published, **meta)
     return parse_text(text, name, published, **meta)
