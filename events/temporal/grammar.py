@@ -1,0 +1,253 @@
+"""Recognition: where the temporal expressions are, and which rule found each.
+
+One compiled alternation of named rules (a `Mention` per hit, the rule name in `rule`). At a given
+start position Python takes the first alternative that matches, so rules are ordered from the most
+to the least specific ("two years ago" before "two years", "Aug. 7, 1998" before "Aug. 7").
+Patterns contain no nested unbounded repetition, so the scan stays linear on any input.
+Modifier words in front ("early", "the end of", "about") are attached afterwards by `extend_prefix`.
+"""
+
+# ruff: noqa: E501  (regex tables and value tables read better one rule per line)
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from events.temporal.lexicon import (
+    HOLIDAYS,
+    MONTH,
+    MONTH_ABBR,
+    MONTH_FULL,
+    MONTH_NO_MAY,
+    NUM_WORD,
+    ORDINALS,
+    SEASONS,
+    WEEKDAY,
+    WEEKDAY_FULL,
+    alt,
+    ci,
+)
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+# --- building blocks ------------------------------------------------------------------------
+S = r"[ \t]*\n?[ \t]*"  # spaces, at most one line break (never across a blank line)
+S1 = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # at least one space
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])(?![.,]\d)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d])(?![.,]\d)"
+YEAR_OR_APOS = rf"(?:{YEAR}|'\d\d(?!\d))"
+SPOKEN_YEAR = ci(
+    r"(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+    r"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?"
+)
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+\d/\d)?|"
+    + ci(
+        rf"{NUM_WORD}(?:[\s-]+(?:hundred|thousand))?(?:[\s-]+and[\s-]+a[\s-]+half|-and-a-half)?"
+        r"|an?(?:[\s-]+(?:hundred|thousand))?(?:[\s-]+and[\s-]+a[\s-]+half)?|half[\s-]+an?|a[\s-]+dozen|dozen"
+    )
+    + ")"
+)
+VAGUE_NUM = ci(
+    r"(?:a[\s-]+few|a[\s-]+couple(?:[\s-]+of)?|couple[\s-]+of|several|few|some|many|a[\s-]+number[\s-]+of"
+    r"|numerous|a[\s-]+handful[\s-]+of|dozens[\s-]+of|hundreds[\s-]+of|thousands[\s-]+of)"
+)
+UNIT_SG = ci(r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|millennium)")
+UNIT_PL = ci(r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades"
+             r"|centuries|millennia|yrs|hrs|mins|secs)")  # fmt: skip
+UNIT = rf"(?:{UNIT_PL}|{UNIT_SG}|{ci('yr|hr|min|sec')})(?![A-Za-z])"
+ORD_WORD = ci(alt([o for o in ORDINALS if o != "last"]))
+ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})"
+QORD = ci(r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|next)")
+TZ = r"(?:[ \t]*\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT|local\s+time)\)?(?![A-Za-z]))"
+AMPM = r"(?:[aApP]\.?[ \t]?[mM]\.?(?![A-Za-z])|[aApP]\.?[mM](?![A-Za-z]))"
+CLOCK = rf"(?:\d{{1,2}}(?:[:.]\d\d)?[ \t]*{AMPM}|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]*{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
+PART = ci(r"(?:morning|afternoon|evening|night|overnight)")
+REL_DAY = ci(r"(?:yesterday|today|tomorrow|tonight)")
+SEASON = ci(alt(list(SEASONS)))
+MOD_EL = ci(r"(?:early|late|mid|earlier|later)")
+DAYREF = (
+    rf"(?:{WEEKDAY}(?:,?{S1}(?:{MONTH}{S}{DAY}(?:,?{S}{YEAR})?|{DAY}{S1}{MONTH}(?:,?{S}{YEAR})?))?"
+    rf"|{MONTH}{S}{DAY}(?:,?{S}{YEAR})?|{REL_DAY})"
+)
+
+W = r"(?<![\w'])"
+UNIT_END = r"(?i:(?:year|month|quarter|week)(?:[ \t-]+end(?![A-Za-z])|'s[ \t]+end))"  # the mention starts a word
+NUMSTART = r"(?<![\w$£€¥#@.,/:'-])(?<!\d[.,])"
+
+
+def _rules() -> list[tuple[str, str]]:
+    holidays = alt([h.title() for h in HOLIDAYS] + [h.title().replace("'S", "'s") for h in HOLIDAYS])
+    rel = ci(r"(?:last|this|next|past|coming|current|previous|following|latest|same|upcoming|that)")
+    the_rel = ci(r"(?:the[ \t]+(?:last|past|next|coming|current|previous|following|latest|same|upcoming"
+                 r"|preceding|prior|new|recent|first|final|entire|whole|full)|this[ \t]+past|this[ \t]+coming)")  # fmt: skip
+    return [
+        # -- times of day, optionally with the day they fall on
+        ("time_dayref", rf"{W}(?:{ci('at|around|about|approximately|shortly_(?:before|after)')}{S1})?"
+                        rf"{CLOCK}{TZ}?,?{S1}(?:{ci('on')}{S1})?{DAYREF}"),
+        ("dayref_time", rf"{W}{DAYREF}(?:{S1}{PART})?,?{S1}{ci('at')}{S1}{CLOCK}{TZ}?"),
+        ("time", rf"{W}(?:{ci('around|about|approximately')}{S1})?{CLOCK}{TZ}?"
+                 rf"(?:{S1}{ci('(?:this|that|the_following|the_next|yesterday|tomorrow)_')}{PART})?"),
+        # -- full calendar dates
+        ("iso", rf"{NUMSTART}(?:1\d|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+                r"(?:T\d\d:\d\d(?::\d\d)?)?(?![\d-])"),
+        ("numeric", rf"{NUMSTART}\d{{1,2}}([/.])\d{{1,2}}\1(?:\d{{4}}|\d\d)(?![\d/.]\d|\d)"),
+        ("ymd_dots", rf"{NUMSTART}(?:1\d|20)\d\d([./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.]\d|\d)"),
+        ("wd_date", rf"{W}(?:{rel}{S1})?{WEEKDAY},?{S1}(?:{ci('the')}{S1})?(?:{MONTH}{S}{DAY}|{DAY}{S1}"
+                    rf"(?:{ci('of')}{S1})?{MONTH})(?:,?{S}{YEAR})?(?:{S1}{PART})?"),
+        ("mdy", rf"{W}{MONTH}{S}{DAY}(?:,{S}|{S1}){YEAR}"),
+        ("dmy", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH}(?:,{S}|{S1}){YEAR}"),
+        ("the_dm", rf"{W}{ci('the')}{S1}{ORD}{S1}{ci('of')}{S1}{MONTH}(?:,?{S}{YEAR})?"),
+        ("month_year", rf"{W}(?:{MONTH}|{MONTH_ABBR})(?:{S1}{ci('of')})?,?{S1}(?:{YEAR}|'\d\d(?!\d)|{SPOKEN_YEAR})"),
+        ("month_rel", rf"{W}{MONTH_NO_MAY}{S1}(?:{ci('last|this|next')}{S1}{ci('year')}|{ci('of')}{S1}"
+                      rf"{ci('last|this|next|that')}{S1}{ci('year')})"),
+        ("md", rf"{W}(?:{MONTH}|{MONTH_ABBR}){S}{DAY}(?!{S}(?:%|{ci('percent|per')})|:\d)"),
+        ("dm", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH_NO_MAY}"),
+        # -- relative to the document date or to the previous date
+        ("ago", rf"{W}(?:{NUMBER}|{VAGUE_NUM}|{ci('a_couple')}|{ci('a_week_or_so')}"
+                rf"){S1}(?:{ci('more|full|long')}{S1})?(?:{UNIT}(?:{S1}{ci('or_so')})?{S1})?"
+                rf"{ci('ago|earlier|later|before|after|hence|from_now|from_today|back|previously|prior')}"
+                r"(?![\w-])"),
+        ("units_ago", rf"{W}{ci('(?:years|decades|months|weeks|days|centuries|moments)_(?:ago|earlier|later)')}"
+                      r"(?![\w-])"),
+        ("rel_weekday", rf"{W}(?:{ci('the')}{S1})?(?:{the_rel}|{rel}|{ci('(?:early|late|earlier|later)_(?:on_)?')}"
+                        rf"){S1}{WEEKDAY}(?:{S1}{PART}|{S1}{ci('night|nights')})?"),
+        ("weekday", rf"{W}{WEEKDAY}(?:'s)?(?:{S1}{PART}s?)?(?!{S}(?:\d|{MONTH}))"),
+        ("weekdays", rf"{W}{WEEKDAY_FULL}s(?:{S1}{PART}s)?(?![A-Za-z])"),
+        ("rel_day", rf"{W}(?:{MOD_EL}{S1})?{REL_DAY}(?:'s)?(?:{S1}{PART})?(?![\w-])"),
+        ("this_part", rf"{W}(?:{ci('later|earlier')}{S1})?{ci('(?:this|last|that|the_same|the_previous|the_next|the_following)')}"
+                      rf"{S1}{PART}(?![\w-])"),
+        ("anchored", rf"{W}(?:{ci('(?:later|earlier)')}{S1})?"
+                     rf"{ci('(?:the_)?(?:following|previous|preceding|next|prior|same|that|the_same)')}"
+                     rf"{S1}{ci('(?:day|morning|evening|night|afternoon|week|weekend|month|year|quarter|season|decade)')}"
+                     r"(?![\w-])"),
+        ("day_before", rf"{W}{ci('the_day_(?:before|after)(?:_(?:yesterday|tomorrow))?|the_night_before')}"
+                       r"(?![\w-])"),
+        # -- fiscal and calendar parts of a year
+        ("half", rf"{W}(?:{ci('the|its|their|a')}{S1})?(?:{YEAR}{S1})?{ci('(?:first|second|last|latter|final|1st|2nd)~half')}"
+                 rf"(?:{S1}{ci('of')}{S1}(?:{ci('fiscal')}{S1})?(?:{YEAR}|{ci('the_year|this_year|last_year|next_year')}))?"),
+        ("quarter", rf"{W}(?:{ci('the|its|their|a|this|next|last|that')}{S1})?(?:{ci('comparable|same|flat|strong|weak|disappointing|fiscal|calendar|financial')}{S1})?"
+                    rf"(?:{YEAR}{S1}|{ci('year~(?:ago|earlier)')}{S1}|{ci('last_year')}'s{S1}|{ci('this_year')}'s{S1}|{ci('next_year')}'s{S1})?"
+                    rf"(?:{ci('fiscal|calendar')}[ \t-]+)?{QORD}[ \t-]+(?:{ci('fiscal|calendar')}[ \t-]+)?{ci('quarters?')}(?![\w-])"
+                    rf"(?:{S1}{ci('of')}{S1}(?:{ci('fiscal')}{S1})?(?:{YEAR}|{ci('the_year|this_year|last_year|next_year|the_(?:current|fiscal|previous)_year')}))?"),
+        ("q_code", rf"{W}(?:Q[1-4]|[1-4]Q)(?:{S1}|-)?(?:{YEAR}|'\d\d|FY\d\d)?(?![\w])"),
+        ("year_ago_period", rf"{W}(?:{ci('the')}{S1})?(?:{ci('comparable|same|corresponding')}{S1})?"
+                            rf"{ci('year~(?:ago|earlier)_(?:period|quarter|nine_months|six_months|results|level)')}"),
+        ("year_ago_adj", rf"{W}{ci('year~(?:ago|earlier)')}(?![\w-])"),
+        ("the_quarter", rf"{W}{ci('(?:the|this|that|last|next|its|their)_(?:latest|current|previous|past|recent|just-ended|fiscal_)?quarter')}(?![\w-])"),
+        ("fiscal", rf"{W}(?:{ci('the')}{S1})?(?:{rel}{S1})?{ci('(?:fiscal|financial|tax|calendar|model|school)~year')}"
+                   rf"(?:{S1}(?:{YEAR}|'?\d\d(?!\d)))?(?![\w-])"),
+        ("fiscal_year", rf"{W}(?:{ci('fiscal|FY')}[ \t-]*(?:{YEAR}|'\d\d|\d\d)(?!\d)|FY[ \t-]?\d\d(?!\d))"),
+        # -- decades, centuries, seasons, holidays
+        ("decade", rf"{W}(?:{ci('the')}{S1})?(?:{ci('early|mid|late|middle')}[ \t-]+)?(?:1\d\d0|20\d0)'?s(?![\w])"),
+        ("decade_short", rf"{W}{ci('the')}{S1}(?:{ci('early|mid|late')}[ \t-]+)?'?[1-9]0'?s(?![\w])"),
+        ("decade_word", rf"{W}{ci('the')}{S1}(?:{ci('early|mid|late')}[ \t-]+)?(?:{ci('nineteen')}[ \t-]+)?"
+                        rf"{ci('(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)')}(?![\w])"),
+        ("century", rf"{W}(?:{ci('the')}{S1})?(?:{ci('early|mid|late')}[ \t-]+)?(?:{ORD}|{ci('this|last|next|past|previous')})"
+                    rf"[ \t-]+{ci('century|centuries')}(?![\w-])"),
+        ("season", rf"{W}(?:{ci('this_past|this_coming|the|this|last|next|past|coming|that')}{S1})?"
+                   rf"(?:{ci('early|late|mid|the_early|the_late')}[ \t-]+)?{SEASON}"
+                   rf"(?:{S1}(?:{ci('of')}{S1})?(?:{YEAR}|'\d\d(?!\d)|{SPOKEN_YEAR}))?(?![\w-])"),
+        ("holiday", rf"{W}(?:{ci('last|this|next')}{S1})?{holidays}(?:{S1}{YEAR})?(?![\w-])"),
+        # -- whole units around the document date
+        ("unit_edge", rf"{W}(?:{ci('the')}{S1})?{ci('(?:end|beginning|start|middle|close|rest|remainder|balance|turn)')}"
+                      rf"{S1}{ci('of')}{S1}(?:{ci('the|this|that|next|last')}{S1})?(?:{ci('current|fiscal')}{S1})?"
+                      rf"{ci('(?:year|month|week|quarter|decade|century|day|season)')}(?![\w-])"),
+        ("unit_end", rf"{W}(?:{ci('the')}{S1})?{UNIT_END}"),
+        ("rel_unit", rf"{W}(?:{ci('(?:early|late|earlier|later|mid|sometime|sometime_in)')}{S1}|mid-)?"
+                     rf"(?:{the_rel}|{rel}){S1}{ci('(?:week|weekend|month|year|decade|century)')}(?![\w-])"),
+        ("rel_month", rf"{W}{ci('(?:last|this|next|this_past|this_coming)')}{S1}{MONTH_FULL}(?![\w-])"),
+        ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])"),
+        ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]*[-–—/][ \t]*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d.,%-]|[ \t]*{ci('percent')})"),
+        ("the_year", rf"{W}{ci('the')}{S1}{ci('year')}{S1}{YEAR}(?!'s)"),
+        ("year", rf"{NUMSTART}(?:{ci('mid|pre|post|early|late|end')}-)?(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)(?:'s)?"),
+        ("apos_year", r"(?<![\w'])'(?:[0-9]\d)(?![\d'%\w])"),
+        # -- durations
+        ("duration", rf"{W}(?:{the_rel}{S1}|{ci('the|another|an_additional|an_extra')}{S1})?"
+                     rf"(?:{NUMBER}|{VAGUE_NUM})(?:{S1}{ci('to|or')}{S1}(?:{NUMBER}))?(?:{S1}{ci('more|additional|straight|consecutive|full|long|extra|further|whole|trading|business|working|calendar')})?"
+                     rf"(?:{S1}|[ \t]*-[ \t]*){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?(?![\w-])"),
+        ("the_units", rf"{W}(?:{the_rel}|{ci('the|recent')}){S1}{ci('(?:years|months|weeks|days|decades|quarters|hours|centuries)')}(?![\w-])"),
+        ("bare_units", rf"{W}{ci('(?:years|months|weeks|days|decades|hours|minutes|centuries)')}(?![\w-])"),
+        # -- sets
+        ("set_every", rf"{W}{ci('(?:every|each|per)')}{S1}(?:{ci('other')}{S1})?(?:(?:{NUMBER}){S1})?"
+                      rf"(?:{UNIT}|{WEEKDAY_FULL}|{MONTH_FULL}|{SEASON}|{PART}|{ci('weekend|weekday')})(?![\w-])"),
+        ("set_times", rf"{W}(?:{ci('once|twice|thrice')}|(?:{NUMBER}){S1}{ci('times')}){S1}{ci('a|an|per|each|every')}{S1}{UNIT_SG}(?![\w-])"),
+        ("set_adv", rf"{W}{ci('(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|biannually|semi-annually)')}(?![\w-])"),
+        # -- deictic references
+        ("present", rf"{W}{ci('(?:right_now|just_now|for_now|now|currently|at_present|presently|nowadays|these_days|the_present|the_moment)')}(?![\w-])"),
+        ("current", rf"{W}{ci('current')}(?![\w-])"),
+        ("past", rf"{W}{ci('(?:(?:more|most|until|as|only|very|just)_)?(?:recently|lately|previously|formerly|the_past|recent)')}(?![\w-])"),
+        ("future", rf"{W}{ci('(?:the_)?(?:near|foreseeable|distant|immediate)_future|(?:the_)?future|(?:the_)?(?:near|short|long)~term|soon|as_soon_as_possible|a_later_date')}(?![\w-])"),
+        ("month", rf"{W}{MONTH_FULL}(?![\w-])"),
+    ]
+
+
+RULES = _rules()
+MASTER = re.compile(r"(?<![\w\x27])(?=[\w\x27])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in RULES) + ")")
+RULE_PATTERNS = {name: re.compile(pat) for name, pat in RULES}
+
+
+# Every rule's match contains one of these words (or a digit); the master pattern is only tried
+# at word starts shortly before one, which keeps the scan several times faster than trying it
+# at every word of the text.
+_TRIGGER_LOWER = frozenset(
+    ["yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "nights", "overnight", "noon", "midnight", "midday", "now", "currently", "present", "presently", "nowadays", "moment", "recent", "recently", "lately", "previously", "formerly", "past", "future", "soon", "term", "later", "possible", "spring", "summer", "fall", "autumn", "winter", "quarter", "quarters", "fiscal", "fy", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen", "eighteen", "thousand", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly", "biweekly", "bimonthly", "semiannually", "biannually", "semi", "ago", "current", "weekend", "weekends", "weekday", "half", "end", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia", "yr", "yrs", "hr", "hrs", "min", "mins", "sec", "secs", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"]
+)
+_TRIGGER_CAPS = frozenset(
+    w
+    for name in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Christmas", "Easter", "Thanksgiving", "Halloween", "Valentine", "Independence", "Veterans", "Armistice", "Boxing", "Patrick", "Bastille", "Labor", "Memorial", "Election", "Good"]
+    for w in (name, name.upper())
+)
+_WORD = re.compile(r"[\w']+")
+_WORD_START = re.compile(r"(?<![\w'])[\w']")
+_LOOKBACK = 48
+
+
+def _is_trigger(word: str) -> bool:
+    c = word[0]
+    if c.isdigit() or (c == "'" and word[1:2].isdigit()):
+        return True
+    if word.endswith(("'s", "'S")):
+        word = word[:-2]
+    word = word.strip("'")
+    return word in _TRIGGER_CAPS or word.lower() in _TRIGGER_LOWER
+
+
+def recognise(text: str) -> list[Mention]:
+    """All non-overlapping candidate mentions, left to right."""
+    out: list[Mention] = []
+    pos = 0
+    match = MASTER.match
+    for w in _WORD.finditer(text):
+        p = w.start()
+        if p < pos or not _is_trigger(w.group()):
+            continue
+        lo = max(pos, p - _LOOKBACK)
+        for ws in _WORD_START.finditer(text, lo, p + 1):
+            q = ws.start()
+            if q < pos:
+                continue
+            m = match(text, q)
+            if m is None:
+                continue
+            out.append(Mention(m.start(), m.end(), m.lastgroup or "", m))
+            pos = m.end()
+            if pos > p:
+                break
+    return out
+
+
+def recognise_full_scan(text: str) -> list[Mention]:
+    """Reference implementation of `recognise` (slower): the master pattern tried everywhere."""
+    return [Mention(m.start(), m.end(), m.lastgroup or "", m) for m in MASTER.finditer(text)]
