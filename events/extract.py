@@ -71,7 +71,7 @@ def extract_document(doc: Document) -> list[Event]:
     return out
 
 
-def _next(spans: list[tuple[int, int]], clause: tuple[int, int]) -> tuple[int, int] | None:
+def _next(spans: tuple[tuple[int, int], ...], clause: tuple[int, int]) -> tuple[int, int] | None:
     later = [c for c in spans if c[0] >= clause[1]]
     return later[0] if later else None
 

@@ -16,6 +16,7 @@ from events.extraction.lexicon import MONTHS, STOP_WORDS, WEEKDAYS, word_set
 # A capitalised token (with inner apostrophes, hyphens, dots: "Kata’ib", "al-Muhandis", "U.S.")
 # or an acronym, or a lower-case particle that joins two capitalised tokens.
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*\w|[A-Za-z0-9]")
+_BREAK = re.compile(r"[,;:()“”\"]")
 _JOINERS = frozenset({"of", "al", "al-", "bin", "ibn", "de", "van", "von", "der", "la", "du", "and"})
 _TITLES = word_set(
     "mr mrs ms dr sir lieutenant general gen lt col president minister prime chief ceo "
@@ -70,7 +71,7 @@ def actors(text: str, sentence_start: bool = True) -> list[str]:
         tok = m.group(0)
         at_start = sentence_start and i == 0
         gap = text[tokens[i - 1].end() : m.start()] if i else ""
-        if run and any(ch in gap for ch in ',;:()“”"'):
+        if run and _BREAK.search(gap):
             flush()
             pending_joiner = None
         if _is_name_token(tok, at_start):

@@ -85,7 +85,11 @@ def anchor_sentence(
     if main is None:
         # No verb we know ("It comes in two colors"): a statement in the simple present, true as
         # of publication; headlines and captions without end punctuation are left alone.
-        if len(sentence.split()) >= 5 and sentence.rstrip("\"”’' )").endswith((".", "!")):
+        if (
+            len(sentence.split()) >= 5
+            and sentence.rstrip("\"”’' )").endswith((".", "!"))
+            and tense_of(sentence) == "none"
+        ):
             return [Anchor((0, len(sentence)), day_span(published), "published", "present")]
         return []
     tense = tense_of(sentence[main[0] : main[1]])

@@ -8,6 +8,7 @@ threat", "Nevertheless") is glued back to its neighbour, so each clause keeps it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL, PRONOUNS_SUBJECT
 from events.extraction.tense import is_past_form, words
@@ -41,7 +42,8 @@ def _joins_verbs(rest: str) -> bool:
     return bool(nxt) and (nxt[0] in AUXILIARIES or nxt[0] in MODALS_FUTURE or is_past_form(nxt[0]))
 
 
-def clauses(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause spans covering the sentence, in order; each (start, end) indexes `sentence`."""
     pieces: list[tuple[int, int]] = []
     pos = 0
@@ -54,7 +56,7 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     if pos < len(sentence):
         pieces.append((pos, len(sentence)))
     if not pieces:
-        return [(0, len(sentence))]
+        return ((0, len(sentence)),)
     merged: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     for s, e in pieces:
@@ -69,10 +71,10 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
             pending = (s, e)
     if pending is not None:
         merged.append(pending)
-    return merged
+    return tuple(merged)
 
 
-def clause_of(clause_spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+def clause_of(clause_spans: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int]:
     """The clause holding sentence offset `offset` (the last one if past the end)."""
     for s, e in clause_spans:
         if offset < e:

@@ -44,7 +44,8 @@ def mentions(text: str, timexes: list[Timex]) -> list[Mention]:
     out: list[Mention] = []
     ranges: dict[int, list[Timex]] = {}
     for t in timexes:
-        if t.type not in ("DATE", "TIME") or t.span is None:
+        if t.type not in ("DATE", "TIME") or t.span is None or t.value.endswith("_REF"):
+            # "recently", "now", "soon" (PAST_REF, PRESENT_REF, FUTURE_REF) place nothing on a calendar
             continue
         if t.range_id is not None:
             ranges.setdefault(t.range_id, []).append(t)
