@@ -14,32 +14,24 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
 from events.errors import InputError, TimelineError
 
 
-class UserError(click.ClickException):
-    """A TimelineError on its way out: one line, the library's exit code."""
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"timeline: {self.message}", err=True)
-
-
 class _Group(TyperGroup):
-    def invoke(self, ctx: click.Context) -> Any:
+    """Turns a TimelineError from any command into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TimelineError as err:
-            raise UserError(str(err), err.exit_code) from None
+            typer.echo(f"timeline: {err}", err=True)
+            raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt:
-            raise UserError("interrupted", 130) from None
+            typer.echo("timeline: interrupted", err=True)
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(
