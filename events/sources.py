@@ -58,10 +58,14 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
+        matches = from_bytes(data)
+        best = matches.best()
         if best is None:
             raise InputError(f"{name}: cannot tell the text encoding; save the file as UTF-8") from None
-        text = str(best)
+        # Short Western text often decodes equally cleanly in several code pages; windows-1252 is
+        # what legacy news files almost always are (browsers read "latin-1" labels as it too).
+        western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos), None)
+        text = str(western or best)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file has no text")
