@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from events.extraction.clauses import clause_of, clauses, has_finite_verb
 from events.extraction.confidence import How
 from events.extraction.mentions import Mention
-from events.extraction.tense import Tense, tense_of
+from events.extraction.tense import Tense, is_perfect, report_verb, tense_of
 from events.models import TimeSpan
 
 # How far before publication a lead's day may lie and still be "the story's day".
@@ -66,20 +66,38 @@ def anchor_sentence(
     """The events of one sentence. `offset` is where the sentence starts in the document;
     `reference` is the story's day so far (None when the lead named none)."""
     spans = clauses(sentence)
+    report = report_verb(sentence)
     by_clause: dict[tuple[int, int], list[Mention]] = {}
     for m in sentence_mentions:
-        if m.bound:
-            continue  # "before 2011" limits a state; it does not say when something happened
+        if m.bound or _vague_period(m):
+            continue
         by_clause.setdefault(clause_of(spans, m.start - offset), []).append(m)
     out: list[Anchor] = []
+    report_dated = False
     for clause, ms in sorted(by_clause.items()):
         chosen = [m for m in ms if not m.modifier] or ms
-        tense = tense_of(sentence[clause[0] : clause[1]])
-        if tense == "none":
-            tense = tense_of(sentence)
         for m in chosen:
+            at = m.start - offset
+            if report is not None and at >= report.complement:
+                # "Jobs announced that Leopard would ship in 2007": the date is the reported
+                # thing's, with the reported clause's tense (here a plan).
+                tense = tense_of(sentence[report.end : m.end - offset])
+                if tense == "none":
+                    tense = tense_of(sentence[report.end : clause[1]])
+            else:
+                report_dated = report_dated or report is not None
+                tense = tense_of(sentence[clause[0] : clause[1]])
+                if tense == "none":
+                    tense = tense_of(sentence)
             out.append(Anchor(clause, m.span, how_dated(m), tense, m))
-    if out or published is None:
+    if published is None:
+        return out
+    if out:
+        if report is not None and not report_dated:
+            # The report itself is news ("Jobs said ... last year"): it happened on the story's day.
+            clause = clause_of(spans, report.start)
+            tense: Tense = "past" if report.past else "present"
+            out.insert(0, _fallback(clause, tense, published, reference))
         return out
     main = next((c for c in spans if has_finite_verb(sentence[c[0] : c[1]])), None)
     if main is None:
@@ -95,13 +113,23 @@ def anchor_sentence(
     tense = tense_of(sentence[main[0] : main[1]])
     if tense in ("future", "hypothetical") and _QUOTE_SAID.search(sentence):
         tense = "past"  # '"We are going to move ...," said Jobs': the saying happened
-    if tense == "past":
-        if reference is not None:
-            return [Anchor(main, day_span(reference), "narrative", tense)]
-        return [Anchor(main, day_span(published), "published", tense)]
-    if tense == "present":
-        return [Anchor(main, day_span(published), "published", tense)]
+    if tense == "present" and is_perfect(sentence[main[0] : main[1]]):
+        tense = "past"  # "has died", "have lost": just happened, on the story's day
+    if tense in ("past", "present"):
+        return [_fallback(main, tense, published, reference)]
     return []
+
+
+def _fallback(clause: tuple[int, int], tense: Tense, published: dt.date, reference: dt.date | None) -> Anchor:
+    if tense == "past" and reference is not None:
+        return Anchor(clause, day_span(reference), "narrative", tense)
+    return Anchor(clause, day_span(published), "published", tense)
+
+
+def _vague_period(m: Mention) -> bool:
+    """ "in the past decade", "over the last century": a resolved relative decade or century is a
+    stretch of time before now, not when something happened."""
+    return m.span.relative and not m.span.unresolved and m.span.granularity in ("decade", "century")
 
 
 def story_day(anchors: list[Anchor], published: dt.date | None) -> dt.date | None:
@@ -113,7 +141,7 @@ def story_day(anchors: list[Anchor], published: dt.date | None) -> dt.date | Non
         s = a.span
         if (
             a.mention is not None
-            and a.tense in ("past", "none")
+            and a.tense in ("past", "present", "none")
             and not s.unresolved
             and s.granularity == "day"
             and s.start is not None

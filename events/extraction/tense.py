@@ -9,6 +9,7 @@ or "unless" is hypothetical whatever its verb.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from events.extraction.lexicon import (
@@ -18,6 +19,7 @@ from events.extraction.lexicon import (
     MODALS_FUTURE,
     MODALS_HYPOTHETICAL,
     NOT_VERBS_ED,
+    REPORTING_VERBS,
 )
 
 Tense = Literal["past", "present", "future", "hypothetical", "none"]
@@ -66,3 +68,60 @@ def tense_of(clause: str) -> Tense:
         if is_past_form(w, prev):
             return "past"
     return "none"
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PERFECT_AUX = frozenset({"has", "have", "'ve"})
+
+
+def is_perfect(clause: str) -> bool:
+    """Present perfect ("has died", "have not yet lost"): the first auxiliary is has/have and a
+    past participle follows within two words."""
+    ws = words(clause)
+    for i, w in enumerate(ws):
+        if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
+            if w not in _PERFECT_AUX:
+                return False
+            return any(
+                is_past_form(x) or x in ("been", "done", "gone", "seen", "known", "taken", "given")
+                for x in ws[i + 1 : i + 4]
+            )
+    return False
+
+
+@dataclass(frozen=True)
+class Report:
+    """The main verb of a sentence when it reports speech ("said", "announced", "claims"):
+    its offsets, where the reported clause starts, and whether the report is in the past."""
+
+    start: int
+    end: int
+    complement: int
+    past: bool
+
+
+def report_verb(sentence: str) -> Report | None:
+    """The reporting verb that is the sentence's first finite verb, if it is one."""
+    toks = list(_TOKEN.finditer(sentence))
+    prev: str | None = None
+    for i, t in enumerate(toks):
+        w = t.group(0).lower().replace("’", "'")
+        verb = None
+        if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
+            nxt = [x.group(0).lower() for x in toks[i + 1 : i + 3]]
+            verb = next((toks[i + 1 + k] for k, x in enumerate(nxt) if x in REPORTING_VERBS), None)
+            if verb is None:
+                return None
+            past = w in ("was", "were", "had")
+        elif w in REPORTING_VERBS and (is_past_form(w, prev) or w.endswith("s")):
+            verb, past = t, not w.endswith("s")
+        elif is_past_form(w, prev):
+            return None
+        if verb is not None:
+            # The reported clause starts after "that" when "that" follows soon ("said on Monday
+            # that ..."), else right after the verb ("said his company sold ...").
+            that = re.compile(r"\bthat\b").search(sentence, verb.end(), verb.end() + 40)
+            complement = that.end() if that else verb.end()
+            return Report(verb.start(), verb.end(), complement, past or w in ("has", "have"))
+        prev = w
+    return None
