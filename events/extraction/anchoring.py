@@ -99,7 +99,7 @@ def anchor_sentence(
             tense: Tense = "past" if report.past else "present"
             out.insert(0, _fallback(clause, tense, published, reference))
         return out
-    main = next((c for c in spans if has_finite_verb(sentence[c[0] : c[1]])), None)
+    main = _main_clause(sentence, spans)
     if main is None:
         # No verb we know ("It comes in two colors"): a statement in the simple present, true as
         # of publication; headlines and captions without end punctuation are left alone.
@@ -118,6 +118,24 @@ def anchor_sentence(
     if tense in ("past", "present"):
         return [_fallback(main, tense, published, reference)]
     return []
+
+
+_SUBORDINATE = re.compile(
+    r"^\W*(?:even\s+)?(?:while|although|though|when|whenever|after|before|because|as|since|if|unless|"
+    r"until|once|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+def _main_clause(sentence: str, spans: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    """The first clause with a finite verb that is not subordinate ("Even though it now uses X,
+    iPhone 4 has Y" -> "iPhone 4 has Y"); parenthetical asides do not count."""
+    with_verb = [c for c in spans if has_finite_verb(_PARENS.sub(" ", sentence[c[0] : c[1]]))]
+    main = [c for c in with_verb if not _SUBORDINATE.match(sentence[c[0] : c[1]])]
+    return (main or with_verb or [None])[0]
+
+
+_PARENS = re.compile(r"\([^)]*\)")
 
 
 def _fallback(clause: tuple[int, int], tense: Tense, published: dt.date, reference: dt.date | None) -> Anchor:

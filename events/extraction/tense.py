@@ -71,6 +71,14 @@ def tense_of(clause: str) -> Tense:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_THAT = re.compile(r"\bthat\b")
+# What may follow a reporting verb before the date that dates it: "said on Monday", "said late
+# Tuesday", "announced today". The match ends after the date-like word.
+_DATE_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:on|late|early|last|this|in)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|"
+    r"yesterday|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?)\b",
+    re.IGNORECASE,
+)
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
 
 
@@ -108,20 +116,30 @@ def report_verb(sentence: str) -> Report | None:
         w = t.group(0).lower().replace("’", "'")
         verb = None
         if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
+            # Only a perfect reports speech ("has said"); "was announced" is a passive event.
             nxt = [x.group(0).lower() for x in toks[i + 1 : i + 3]]
             verb = next((toks[i + 1 + k] for k, x in enumerate(nxt) if x in REPORTING_VERBS), None)
-            if verb is None:
+            if verb is None or w not in ("has", "have", "had"):
                 return None
-            past = w in ("was", "were", "had")
+            past = True
         elif w in REPORTING_VERBS and (is_past_form(w, prev) or w.endswith("s")):
+            before = [x.group(0).lower() for x in toks[max(0, i - 2) : i]]
+            if (before and before[-1] in _NOUN_MARKERS) or (
+                len(before) == 2 and before[1].endswith("ly") and before[0] in _NOUN_MARKERS
+            ):
+                return None  # "the recently announced iPhone": an adjective, not the main verb
             verb, past = t, not w.endswith("s")
         elif is_past_form(w, prev):
             return None
         if verb is not None:
             # The reported clause starts after "that" when "that" follows soon ("said on Monday
             # that ..."), else right after the verb ("said his company sold ...").
-            that = re.compile(r"\bthat\b").search(sentence, verb.end(), verb.end() + 40)
+            that = _THAT.search(sentence, verb.end(), verb.end() + 40)
             complement = that.end() if that else verb.end()
+            # A date right after the verb dates the report ("announced Monday it has settled").
+            lead = _DATE_RIGHT_AFTER.match(sentence, verb.end())
+            if not that and lead:
+                complement = lead.end()
             return Report(verb.start(), verb.end(), complement, past or w in ("has", "have"))
         prev = w
     return None
