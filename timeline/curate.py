@@ -32,12 +32,10 @@ def parse_typed_date(text: str | None, end: str | None = None, *, today: dt.date
     if not text:
         raise InputError("type a date, e.g. 'early 2014' or 'Jan 3 2020'")
     try:
-        from events import curation
+        from events.curation import parse_range
     except ImportError:
-        curation = None  # type: ignore[assignment]
-    if curation is not None and hasattr(curation, "parse_when"):
-        return curation.parse_when(text, end, today=today)  # type: ignore[no-any-return]
-    return _fallback_parse(text, end, today or dt.date.today())
+        return _fallback_parse(text, end, today or dt.date.today())
+    return parse_range(text, end, today)
 
 
 def _fallback_parse(text: str, end: str | None, today: dt.date) -> TimeSpan:
@@ -85,13 +83,20 @@ def manual_event(
     quote: str | None = None,
 ) -> Event:
     """An event typed by a person. pydantic's ValidationError names the field that is wrong."""
+    # Same shape as events.curation.manual_event (the CLI's `timeline add`), built here directly so
+    # pydantic's ValidationError keeps the field name the form shows the error next to.
     sources = []
     if url or quote:
         sources.append(
-            Source(document_id="", url=(url or "").strip() or None, quote=(quote or "").strip() or None)
+            Source(
+                document_id="",
+                sentence=(quote or "").strip(),
+                url=(url or "").strip() or None,
+                quote=(quote or "").strip() or None,
+            )
         )
     return Event(
-        id=f"m-{uuid.uuid4().hex[:16]}",
+        id=_new_id(),
         title=(title or "").strip(),
         when=when,
         sources=sources,
@@ -105,22 +110,37 @@ def manual_event(
     )
 
 
+def _new_id() -> str:
+    try:
+        from events.curation import new_event_id
+    except ImportError:
+        return f"m-{uuid.uuid4().hex[:16]}"
+    return new_event_id()
+
+
 EXPORT_FORMATS = {"csv": "events.csv", "jsonl": "events.jsonl", "timelinejs": "timeline.json"}
 
 
-def export_bytes(events: Iterable[Event], fmt: str) -> tuple[str, bytes]:
-    """(file name, content) of an export in `fmt`, written by events.io when it is there."""
+def export_bytes(events: Iterable[Event], fmt: str, *, title: str = "News timeline") -> tuple[str, bytes]:
+    """(file name, content) of an export in `fmt`, written by the same events.io writers as the CLI."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown export format {fmt!r}: use csv, jsonl or timelinejs")
     name = EXPORT_FORMATS[fmt]
     try:
-        from events.io import dumps_events  # type: ignore[attr-defined]
+        from events.io import csv as csv_io
+        from events.io import jsonl
+        from events.io.timelinejs import to_timelinejs
     except ImportError:
-        dumps_events = None
-    if dumps_events is not None:
-        data = dumps_events(list(events), fmt)
-        return name, data if isinstance(data, bytes) else data.encode("utf-8")
-    return name, _fallback_export(list(events), fmt)
+        return name, _fallback_export(list(events), fmt)
+    buf = io.StringIO(newline="")
+    if fmt == "csv":
+        csv_io.write_events(events, buf)
+    elif fmt == "jsonl":
+        jsonl.write_events(events, buf)
+    else:
+        json.dump(to_timelinejs(events, title=title), buf, ensure_ascii=False, indent=2)
+        buf.write("\n")
+    return name, buf.getvalue().encode("utf-8")
 
 
 def _fallback_export(events: list[Event], fmt: str) -> bytes:

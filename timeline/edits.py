@@ -103,12 +103,12 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> Non
         for change in changes or []:
             row = change.get("data") or {}
             event_id, column = row.get("id") or change.get("rowId"), change.get("colId")
-            if not event_id or change.get("oldValue") == change.get("newValue"):
+            # dash-ag-grid sends the new value as `value` (its docs say `newValue`): accept both.
+            new = change["value"] if "value" in change else change.get("newValue")
+            if not event_id or change.get("oldValue") == new:
                 continue
             try:
-                store.update_event(
-                    event_id, int(row["version"]), cell_change(column, change.get("newValue")), actor=user
-                )
+                store.update_event(event_id, int(row["version"]), cell_change(column, new), actor=user)
                 messages.append(f"Saved the {column} of “{row.get('title', event_id)}”.")
             except ConflictError:
                 messages.append(
