@@ -84,6 +84,8 @@ def anchor_sentence(
                 tense = tense_of(sentence[report.end : m.end - offset])
                 if tense == "none":
                     tense = tense_of(sentence[report.end : clause[1]])
+                if tense in ("future", "hypothetical"):
+                    continue  # the news is the announcement; the plan it reports is not a fact
             else:
                 report_dated = report_dated or report is not None
                 tense = tense_of(sentence[clause[0] : clause[1]])

@@ -127,6 +127,7 @@ FUTURE_PHRASES = (
     r"(?:plans?|planning|planned|intends?|intending|aims?|hopes?|expects?|is expected|are expected"
     r"|is set|are set|is scheduled|are scheduled|is due|are due|is slated|are slated|is going|are going"
     r"|is to|are to|threatens?|vows?|vowed|pledges?|pledged|promises?|promised)\s+to\b"
+    r"|(?:is|are|was|were)\s+(?:scheduled|slated|set|due|planned)\s+(?:for|in|on)\b"
 )
 REPORTING_VERBS: frozenset[str] = word_set(
     "say says said tell tells told announce announces announced state states stated add adds added "

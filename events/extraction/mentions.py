@@ -18,7 +18,11 @@ _NOUN_AFTER = re.compile(r"^\s+[A-Za-z]")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 # Prepositions that, written right before a range, belong to the date phrase.
 # "before 2011", "until March": a bound, not the time the event happened.
-_BOUND_LEAD = re.compile(r"\b(?:before|prior to|until|till|up to|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "compared to the previous year", "than last year": a baseline for a comparison, not a time.
+_BOUND_LEAD = re.compile(
+    r"\b(?:before|prior to|until|till|up to|by|compared (?:to|with)|than|versus|vs\.?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_LEAD = re.compile(r"(?:\b(?:between|from)\s+)$", re.IGNORECASE)
 
 
@@ -66,7 +70,7 @@ def _day_level(span: TimeSpan) -> TimeSpan:
 
 def _single(text: str, t: Timex) -> Mention:
     assert t.span is not None
-    before, after = text[max(0, t.start - 12) : t.start], text[t.end : t.end + 3]
+    before, after = text[max(0, t.start - 16) : t.start], text[t.end : t.end + 3]
     bare_year = re.fullmatch(r"\d{4}", t.text.strip()) is not None
     modifier = bool(_POSSESSIVE_AFTER.match(after)) or (
         bare_year and bool(_DETERMINER_BEFORE.search(before)) and bool(_NOUN_AFTER.match(after))
