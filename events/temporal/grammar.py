@@ -115,8 +115,8 @@ def _rules() -> list[tuple[str, str]]:
         ("md", rf"{W}(?:{MONTH}|{MONTH_ABBR}){S}{DAY}(?!{S}(?:%|{ci('percent|per')})|:\d)"),
         ("dm", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH_NO_MAY}"),
         # -- relative to the document date or to the previous date
-        ("ago", rf"{W}(?:{NUMBER}|{VAGUE_NUM}|{ci('a_couple')}|{ci('a_week_or_so')}"
-                rf"){S1}(?:{ci('more|full|long')}{S1})?(?:{UNIT}(?:{S1}{ci('or_so')})?{S1})?"
+        ("ago", rf"{W}(?:(?:{NUMBER}|{VAGUE_NUM}|{ci('a_couple')}){S1}(?:{ci('more|full|long')}{S1})?"
+                rf"{UNIT}(?:{S1}{ci('or_so')})?|{ci('a_week_or_so')}){S1}"
                 rf"{ci('ago|earlier|later|before|after|hence|from_now|from_today|back|previously|prior')}"
                 r"(?![\w-])"),
         ("units_ago", rf"{W}{ci('(?:years|decades|months|weeks|days|centuries|moments)_(?:ago|earlier|later)')}"
@@ -129,7 +129,7 @@ def _rules() -> list[tuple[str, str]]:
         ("this_part", rf"{W}(?:{ci('later|earlier')}{S1})?{ci('(?:this|last|that|the_same|the_previous|the_next|the_following)')}"
                       rf"{S1}{PART}(?![\w-])"),
         ("anchored", rf"{W}(?:{ci('(?:later|earlier)')}{S1})?"
-                     rf"{ci('(?:the_)?(?:following|previous|preceding|next|prior|same|that|the_same)')}"
+                     rf"{ci('(?:the_)?(?:following|previous|preceding|prior|same)|the_next|that|the_same')}"
                      rf"{S1}{ci('(?:day|morning|evening|night|afternoon|week|weekend|month|year|quarter|season|decade)')}"
                      r"(?![\w-])"),
         ("day_before", rf"{W}{ci('the_day_(?:before|after)(?:_(?:yesterday|tomorrow))?|the_night_before')}"
@@ -167,6 +167,7 @@ def _rules() -> list[tuple[str, str]]:
         ("unit_end", rf"{W}(?:{ci('the')}{S1})?{UNIT_END}"),
         ("rel_unit", rf"{W}(?:{ci('(?:early|late|earlier|later|mid|sometime|sometime_in)')}{S1}|mid-)?"
                      rf"(?:{the_rel}|{rel}){S1}{ci('(?:week|weekend|month|year|decade|century)')}(?![\w-])"),
+        ("the_unit", rf"{W}{ci('the_(?:weekend|week|year)')}(?:'s)?(?![\w-])"),
         ("rel_month", rf"{W}{ci('(?:last|this|next|this_past|this_coming)')}{S1}{MONTH_FULL}(?![\w-])"),
         ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])"),
         ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]*[-–—/][ \t]*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d.,%-]|[ \t]*{ci('percent')})"),
@@ -183,12 +184,12 @@ def _rules() -> list[tuple[str, str]]:
         ("set_every", rf"{W}{ci('(?:every|each|per)')}{S1}(?:{ci('other')}{S1})?(?:(?:{NUMBER}){S1})?"
                       rf"(?:{UNIT}|{WEEKDAY_FULL}|{MONTH_FULL}|{SEASON}|{PART}|{ci('weekend|weekday')})(?![\w-])"),
         ("set_times", rf"{W}(?:{ci('once|twice|thrice')}|(?:{NUMBER}){S1}{ci('times')}){S1}{ci('a|an|per|each|every')}{S1}{UNIT_SG}(?![\w-])"),
-        ("set_adv", rf"{W}{ci('(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|biannually|semi-annually)')}(?![\w-])"),
+        ("set_adv", rf"{W}{ci('(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|biannually|semi-annually)')}(?![\w-])"),
         # -- deictic references
-        ("present", rf"{W}{ci('(?:right_now|just_now|for_now|now|currently|at_present|presently|nowadays|these_days|the_present|the_moment)')}(?![\w-])"),
+        ("present", rf"{W}{ci('(?:right_now|just_now|for_now|now|currently|at_present|presently|nowadays|these_days|the_present)')}(?![\w-])"),
         ("current", rf"{W}{ci('current')}(?![\w-])"),
-        ("past", rf"{W}{ci('(?:(?:more|most|until|as|only|very|just)_)?(?:recently|lately|previously|formerly|the_past|recent)')}(?![\w-])"),
-        ("future", rf"{W}{ci('(?:the_)?(?:near|foreseeable|distant|immediate)_future|(?:the_)?future|(?:the_)?(?:near|short|long)~term|soon|as_soon_as_possible|a_later_date')}(?![\w-])"),
+        ("past", rf"{W}{ci('(?:(?:more|most|until|as|only|very|just)_)?(?:recently|lately|formerly|the_past)')}(?![\w-])"),
+        ("future", rf"{W}{ci('(?:the_)?(?:near|foreseeable|distant|immediate)_future|(?:the_)?future|the_(?:near|short)_term|as_soon_as_possible|a_later_date')}(?![\w-])"),
         ("month", rf"{W}{MONTH_FULL}(?![\w-])"),
     ]
 

@@ -63,6 +63,7 @@ class Result:
     span_value: str | None = None  # a value for the calendar span when it differs from .value
     range_role: str | None = None
     uses_ref: bool = False
+    derived: bool = False  # a comparison point ("a year earlier"), not the period under discussion
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Ref:
     start: dt.date
     text: str
     tid: str | None
+    derived: bool = False
 
 
 @dataclass
@@ -189,33 +191,33 @@ def _year_from(s: str, dct: dt.date | None) -> int | None:
     return None
 
 
+def _nearest_year(month: int, day: int, ctx: Context, tense: str | None) -> int:
+    """The year that puts month/day nearest the DCT; a date on the side the tense contradicts
+    counts four times as far ('payable Dec. 7' in October is this December, not last)."""
+    assert ctx.dct is not None
+    best_y, best_cost = ctx.dct.year, float("inf")
+    for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+        d = safe_date(y, month, min(day, 28))
+        if d is None:
+            continue
+        delta = (d - ctx.dct).days
+        cost = abs(delta)
+        if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
+            cost *= 4
+        if cost < best_cost:
+            best_y, best_cost = y, cost
+    return best_y
+
+
 def _month_year(month: int, ctx: Context, tense: str | None) -> int:
     assert ctx.dct is not None
-    y = ctx.dct.year
-    if tense == "past" and month > ctx.dct.month:
-        return y - 1
-    if tense == "future" and month < ctx.dct.month:
-        return y + 1
-    return y
+    if month == ctx.dct.month:
+        return ctx.dct.year
+    return _nearest_year(month, 15, ctx, tense)
 
 
 def _month_day_year(month: int, day: int, ctx: Context, tense: str | None) -> int:
-    assert ctx.dct is not None
-    y = ctx.dct.year
-    d = safe_date(y, month, min(day, 28 if month == 2 else day))
-    if d is None:
-        return y
-    delta = (d - ctx.dct).days
-    # Far from the DCT in the "wrong" direction means the writer meant the neighbouring year.
-    if tense == "past" and delta > 0:
-        return y - 1 if delta > 31 else y
-    if tense == "future" and delta < 0:
-        return y + 1 if delta < -31 else y
-    if delta > 250:
-        return y - 1
-    if delta < -250:
-        return y + 1
-    return y
+    return _nearest_year(month, day, ctx, tense)
 
 
 def _weekday_date(wd: int, ctx: Context, tense: str | None) -> dt.date:
@@ -607,7 +609,8 @@ def _weekday(m: Mention, ctx: Context) -> Result | None:
         d = shift_days(dct, wd - dct.isoweekday())
         how = f"the {name} of the week of the published date {dct.isoformat()}"
     else:
-        tense = _tense(m, ctx)
+        # "Wednesday's ruling": a possessive day names something that has happened.
+        tense = "past" if end is not None else _tense(m, ctx)
         d = _weekday_date(wd, ctx, tense)
         if d == dct:
             how = f"the {name} of the week of the published date {dct.isoformat()}"
@@ -855,7 +858,7 @@ def _rel_month(m: Mention, ctx: Context) -> Result | None:
                   anchor=f"'{raw}': {MONTH_NAMES[month]} {y}, from the published date {ctx.dct.isoformat()}")  # fmt: skip
 
 
-_AGO_UNIT = re.compile(r"(?i)(second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)")
+_AGO_UNIT = re.compile(r"(?i)\b(second|sec|minute|min|hour|hr|day|night|week|fortnight|month|quarter|year|yr|decade|centur|millenni)")
 
 
 def _unit_code(s: str) -> str | None:
@@ -934,6 +937,12 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
     base_value, desc, base_day, tid = b
     approx = unit in ("Y", "E", "C")
     span_value = None
+    ref_q = _last_quarter_ref(ctx, 3) if unit == "Y" and k == 1 else None
+    if ref_q is not None:
+        # Earnings reports: "a year ago/earlier" is the same quarter of the year before.
+        y, q = ref_q
+        return Result("DATE", fmt_quarter(y - 1, q), relative=True, uses_ref=True, derived=True,
+                      anchor=f"'{raw}': the same quarter a year before {y}-Q{q}")  # fmt: skip
     if unit in ("Y", "E", "C"):
         years = k * {"Y": 1, "E": 10, "C": 100}[unit]
         y = clamp_year(base_day.year + sign * years)
@@ -962,7 +971,7 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
     word = "before" if past else "after"
     how = f"{_num_words(k)} {unit_name}{'s' if k != 1 else ''} {word} {desc}"
     return Result("DATE", value, relative=True, approximate=approx, anchor_tid=tid, span_value=span_value,
-                  uses_ref=anchored and tid != "t0", anchor=f"'{raw}': {'about ' if approx else ''}{how}",
+                  uses_ref=anchored and tid != "t0", derived=unit == "Y", anchor=f"'{raw}': {'about ' if approx else ''}{how}",
                   mod="APPROX" if unit in ("E", "C") else None)  # fmt: skip
 
 
@@ -1027,8 +1036,11 @@ def _day_before(m: Mention, ctx: Context) -> Result | None:
 
 
 # --- quarters, halves, fiscal years -----------------------------------------------------------------
-def _last_quarter_ref(ctx: Context) -> tuple[int, int] | None:
-    for r in reversed(ctx.refs[-6:]):
+def _last_quarter_ref(ctx: Context, window: int = 6) -> tuple[int, int] | None:
+    """The quarter under discussion: the last one named that is not itself a comparison."""
+    for r in reversed(ctx.refs[-window:]):
+        if r.derived:
+            continue
         mm = re.fullmatch(r"(\d{4})-Q([1-4])", r.value)
         if mm:
             return int(mm.group(1)), int(mm.group(2))
@@ -1122,13 +1134,13 @@ def _year_ago_period(m: Mention, ctx: Context) -> Result | None:
         ref_q = _completed_quarter(ctx)
     if ref_q is not None:
         y, q = ref_q
-        return Result("DATE", fmt_quarter(y - 1, q), relative=True, uses_ref=True,
+        return Result("DATE", fmt_quarter(y - 1, q), relative=True, uses_ref=True, derived=True,
                       anchor=f"'{m.match.group(0)}': the same quarter a year before {y}-Q{q}")  # fmt: skip
     b = ctx.base("year")
     if b is None:
         return _unresolved("XXXX", "no date to count from")
     return Result("DATE", f"{b[2].year - 1:04d}", relative=True, anchor_tid=b[3], uses_ref=b[3] != "t0",
-                  anchor=f"'{m.match.group(0)}': the year before {b[1]}")  # fmt: skip
+                  derived=True, anchor=f"'{m.match.group(0)}': the year before {b[1]}")  # fmt: skip
 
 
 @handles("the_quarter")
@@ -1136,7 +1148,12 @@ def _the_quarter(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
     if ctx.dct is None and not ctx.refs:
         return _unresolved("XXXX-QX", "no published date")
-    if re.search(r"\b(current|this)\b", s) and ctx.dct is not None:
+    if s.startswith("that"):
+        ref_q = _last_quarter_ref(ctx)
+        if ref_q is None:
+            return _unresolved("XXXX-QX", "no quarter known")
+        y, q = ref_q
+    elif re.search(r"\b(current|this)\b", s) and ctx.dct is not None:
         y, q = ctx.dct.year, quarter_of(ctx.dct)
     elif re.search(r"\b(next)\b", s) and ctx.dct is not None:
         y, q = shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 1)
@@ -1398,12 +1415,18 @@ def _duration_text(ctx: Context, start: int, end: int, prefix: str) -> Result | 
     unit = _unit_code(s.split()[-1] if s.split() else s) or _unit_code(s)
     if unit is None:
         return None
+    if s.endswith("-old") or re.match(r"[\s-]+old\b", ctx.text[end : end + 6]):
+        return None  # an age ("a 6-year-old"), not a period
+    if re.match(r"\s+of\b", ctx.text[end : end + 5]) and re.search(r"quarters?$", s):
+        return None  # "three-quarters of"
     if re.search(r"\bto\b|\bor\b(?! so)", s):
         n = None
     else:
         n = _count(re.sub(r"-(long|old)$", "", s).replace("-", " "))
     if n is not None and n == 0:
         n = 0.5
+    if n is not None and n >= 1000 and not re.search(r"(s|-long)$", s):
+        return None
     if unit == "S" and re.match(r"an?\s+second$", s):
         after = ctx.text[end : end + 2]
         if not re.match(r"[.,;)]|$", after):
@@ -1426,7 +1449,38 @@ def _the_units(m: Mention, ctx: Context) -> Result | None:
     unit = _unit_code(s.split()[-1])
     if unit is None:
         return None
+    if s == "recent years":
+        return _ref_result("PAST_REF", m, ctx, "the years before the time of writing")
     return Result("DURATION", duration_value(None, unit))
+
+
+@handles("the_unit")
+def _the_unit(m: Mention, ctx: Context) -> Result | None:
+    raw = m.match.group(0)
+    s = _low(m)
+    before = ctx.text[max(0, m.start - 20) : m.start]
+    after = ctx.text[m.end : m.end + 12]
+    if "weekend" in s:
+        if ctx.dct is None:
+            return _unresolved("XXXX-WXX-WE", "no published date")
+        wd = ctx.dct.isoweekday()
+        tense = _tense(m, ctx)
+        d = ctx.dct if wd >= 6 else shift_days(ctx.dct, 7 if tense == "future" else -7)
+        if tense == "future" and wd < 6:
+            d = ctx.dct
+        return Result("DATE", _unit_value("WE", d), relative=True, anchor_tid="t0",
+                      anchor=f"'{raw}': the weekend nearest the published date {ctx.dct.isoformat()}")  # fmt: skip
+    unit = "W" if "week" in s else "Y"
+    if unit == "Y" and re.match(r"\s+(?:end(?:ed|ing|s)|to\s+date)\b", after):
+        return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year
+    if not re.search(r"(?i)\b(?:for|during|throughout|in|of|over|this|all)\s+\Z", before) and not s.endswith("'s"):
+        return None
+    b = ctx.base("week" if unit == "W" else "year")
+    if b is None:
+        return _unresolved(_X_VALUE[unit], "no published date")
+    end = m.end - 2 if s.endswith("'s") else None
+    return Result("DATE", _unit_value(unit, b[2]), end=end, relative=True, anchor_tid=b[3], uses_ref=b[3] != "t0",
+                  anchor=f"'{raw}': the {'week' if unit == 'W' else 'year'} of {b[1]}")  # fmt: skip
 
 
 _BARE_UNITS_BEFORE = re.compile(r"(?i:\b(?:for|over|within|in|after|than|took|take|takes|lasted|last|spent|spend)\s+)\Z")
@@ -1466,7 +1520,7 @@ def _set_every(m: Mention, ctx: Context) -> Result | None:
     if s.endswith("weekday"):
         return Result("SET", "P1D")
     unit = _unit_code(s.split()[-1])
-    if unit is None:
+    if unit is None or (unit in ("S", "TM") and s.startswith("per")):
         return None
     body = re.sub(r"^(every|each|per)\s+(other\s+)?", "", s)
     n = _count(body) if len(body.split()) > 1 else 1.0
@@ -1505,10 +1559,6 @@ def _ref_result(value: str, m: Mention, ctx: Context, what: str) -> Result:
 @handles("present")
 def _present(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
-    if s == "now":
-        after = ctx.text[m.end : m.end + 12]
-        if re.match(r"\s+that\b", after):
-            return None  # "now that ..." is a conjunction
     return _ref_result("PRESENT_REF", m, ctx, "the time of writing")
 
 
@@ -1530,10 +1580,6 @@ def _current(m: Mention, ctx: Context) -> Result | None:
 @handles("past")
 def _past(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
-    if s.endswith("recent"):
-        after = ctx.text[m.end : m.end + 20]
-        if not re.match(r"\s+[a-z]", after) or re.match(r"\s+(?:graduates?|arrivals?|immigrants?|converts?|hires)\b", after):
-            return None
     return _ref_result("PAST_REF", m, ctx, "some time before the time of writing")
 
 
@@ -1541,10 +1587,10 @@ def _past(m: Mention, ctx: Context) -> Result | None:
 def _future(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
     if s == "future":
-        after = ctx.text[m.end : m.end + 20]
-        if not re.match(r"\s+[a-z]", after) or re.match(r"\s+(?:of|tense|contracts?|generations?)\b", after):
+        # The adjective ("future growth") is rarely annotated; "in future" is the noun.
+        if not re.search(r"(?i)\bin\s+\Z", ctx.text[max(0, m.start - 4) : m.start]):
             return None
-    if s in ("long term", "long-term", "short-term", "near-term", "the long term"):
+    if re.match(r"[\s-]*[a-z]", ctx.text[m.end : m.end + 3]) and s.endswith("term"):
         return None
     return _ref_result("FUTURE_REF", m, ctx, "some time after the time of writing")
 

@@ -174,7 +174,7 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
                 p = parse_value(r.value)
                 if p is not None:
                     tid = f"t{len(found)}"
-                    ref = Ref(r.value, p.gran, p.start, f"'{text[s:e]}'", tid)
+                    ref = Ref(r.value, p.gran, p.start, text[s:e], tid, r.derived)
                     ctx.refs.append(ref)
                     ctx.ref = ref
     return _build(text, found, dct)

@@ -5,18 +5,27 @@ from __future__ import annotations
 import re
 
 # Future cues first: at one position the first alternative wins ("expected to" over "-ed").
+# Lower-case "-ed" words only, so "United" or "Ahmed" are not read as past tense.
 _CUE = re.compile(
-    r"(?i)\b(?:(?P<fut>will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
+    r"\b(?:(?P<fut>(?i:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
     r"scheduled|expected|expects?|is\s+due|are\s+due|due\s+to|would|upcoming|tomorrow|next|until|"
-    r"intends?\s+to|set\s+to|hopes?\s+to|aims?\s+to|begins?|starts?|opens?|'s\s+to)"
-    r"|(?P<past>was|were|had|did|said|told|ago|yesterday|last|earlier|previously|been|\w{3,}ed))\b"
+    r"intends?\s+to|set\s+to|hopes?\s+to|aims?\s+to|could|may|might|can|should|must|to\s+be|soon|"
+    r"payable|effective|ahead\s+of))"
+    r"|(?P<rep>(?i:said|says|told|announced|reported|added|according\s+to))"
+    r"|(?P<past>(?i:was|were|had|did|ago|yesterday|last|earlier|previously|been)|[a-z]{3,}ed))\b"
 )
 _BOUNDARY = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160
+_ADJACENT = 12  # "said Friday", "said on Friday", "Friday said"
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None, from the verb cue nearest to text[start:end] in its clause."""
+    """'past', 'future' or None, from the verb cue nearest to text[start:end] in its clause.
+
+    A reporting verb right next to the mention ("said on Friday") dates the report, which news
+    writes in the past; further away it is skipped, since the mention then belongs to the
+    reported clause ("would be ready as soon as Tuesday, Castro said").
+    """
     lo = max(0, start - _WINDOW)
     left = text[lo:start]
     cut = None
@@ -30,15 +39,26 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     if b:
         right = right[: b.start()]
     best: tuple[int, str] | None = None
+    reporting_near = False
     for m in _CUE.finditer(left):
         dist = len(left) - m.end()
+        if m.group("rep"):
+            reporting_near = reporting_near or dist <= _ADJACENT
+            continue
         kind = "future" if m.group("fut") else "past"
         if best is None or dist <= best[0]:
             best = (dist, kind)
     for m in _CUE.finditer(right):
         dist = m.start()
+        if m.group("rep"):
+            reporting_near = reporting_near or dist <= _ADJACENT
+            continue
         kind = "future" if m.group("fut") else "past"
         if best is None or dist < best[0]:
             best = (dist, kind)
         break
-    return best[1] if best else None
+    if reporting_near and (best is None or best[0] > _ADJACENT):
+        return "past"
+    if best is None:
+        return "past" if reporting_near or re.search(r"(?i)\b(?:said|says|told)\b", left + right) else None
+    return best[1]
