@@ -1558,7 +1558,6 @@ def _ref_result(value: str, m: Mention, ctx: Context, what: str) -> Result:
 
 @handles("present")
 def _present(m: Mention, ctx: Context) -> Result | None:
-    s = _low(m)
     return _ref_result("PRESENT_REF", m, ctx, "the time of writing")
 
 
@@ -1579,17 +1578,15 @@ def _current(m: Mention, ctx: Context) -> Result | None:
 
 @handles("past")
 def _past(m: Mention, ctx: Context) -> Result | None:
-    s = _low(m)
     return _ref_result("PAST_REF", m, ctx, "some time before the time of writing")
 
 
 @handles("future")
 def _future(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
-    if s == "future":
-        # The adjective ("future growth") is rarely annotated; "in future" is the noun.
-        if not re.search(r"(?i)\bin\s+\Z", ctx.text[max(0, m.start - 4) : m.start]):
-            return None
+    # The adjective ("future growth") is rarely annotated; "in future" is the noun.
+    if s == "future" and not re.search(r"(?i)\bin\s+\Z", ctx.text[max(0, m.start - 4) : m.start]):
+        return None
     if re.match(r"[\s-]*[a-z]", ctx.text[m.end : m.end + 3]) and s.endswith("term"):
         return None
     return _ref_result("FUTURE_REF", m, ctx, "some time after the time of writing")
