@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from events.extraction.gazetteer import COUNTRIES, DEMONYMS
-from events.extraction.lexicon import MONTHS, STOP_WORDS, WEEKDAYS, word_set
+from events.extraction.lexicon import DATELINE, MONTHS, STOP_WORDS, WEEKDAYS, word_set
 
 # A capitalised token (with inner apostrophes, hyphens, dots: "Kata’ib", "al-Muhandis", "U.S.")
 # or an acronym, or a lower-case particle that joins two capitalised tokens.
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.&-]*\w|[A-Za-z0-9]")
+_DATELINE = re.compile(DATELINE)
 _BREAK = re.compile(r"[,;:()“”\"]")
 _JOINERS = frozenset({"of", "al", "al-", "bin", "ibn", "de", "van", "von", "der", "la", "du", "and"})
 _TITLES = word_set(
@@ -66,6 +67,10 @@ def actors(text: str, sentence_start: bool = True) -> list[str]:
                 found.append(name)
         run = []
 
+    dateline = _DATELINE.match(text) if sentence_start else None
+    if dateline:  # "PARIS —" places the reporter, not the event
+        text = " " * dateline.end() + text[dateline.end() :]
+        sentence_start = False
     tokens = list(_TOKEN.finditer(text))
     for i, m in enumerate(tokens):
         tok = m.group(0)

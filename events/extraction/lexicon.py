@@ -162,3 +162,6 @@ STOP_WORDS: frozenset[str] = word_set(
     is are was were be been has have had do does did will would could should may might must can
     said says say told"""
 )
+
+# A wire dateline opening an article: "PARIS —", "WASHINGTON (Reuters) -", "NEW YORK, June 3 (AP) —".
+DATELINE = r"^\s*[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,30}?)?(?:\s*\([^)]{1,20}\))?\s*[—–-]{1,2}\s+"

@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 
 from events.extraction.clauses import has_finite_verb
-from events.extraction.lexicon import AUXILIARIES, PRONOUNS_SUBJECT, word_set
+from events.extraction.lexicon import (
+    AUXILIARIES,
+    DATELINE,
+    MODALS_FUTURE,
+    MODALS_HYPOTHETICAL,
+    PRONOUNS_SUBJECT,
+    word_set,
+)
 from events.extraction.tense import is_past_form
 
 MIN_WORDS = 4
@@ -33,6 +40,8 @@ _DATE_LEAD = re.compile(
     r"of|as of|between|early|late|mid|as early as|as late as|back in|earlier|later|this|last|next)\s+)+$",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(DATELINE)
+_RELATIVE_AFTER_NAME = re.compile(r"^((?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*),?\s+(?:which|who)\s+(?=\w)")
 _LEADING = re.compile(
     r"^(?:\d+\.\s+|[-–—•*]\s+|(?:and|but|so|yet|or|while|whereas|although|though|when|as|after|before|"
     r"since|because|nevertheless|nonetheless|however|meanwhile|moreover|furthermore|conversely|"
@@ -85,12 +94,17 @@ def _bare(word: str) -> str:
 
 def subject_of(clause: str) -> str | None:
     """The words before the clause's first finite verb, cleaned, if they name someone."""
-    text = _LEADING.sub("", clause.strip())
+    text = _LEADING.sub("", _DATELINE.sub("", clause.strip()))
     ws = _words(text)
     for i, w in enumerate(ws):
         b = _bare(w)
         if b in AUXILIARIES or is_past_form(b, _bare(ws[i - 1]) if i else None) or b in {"will", "would"}:
-            subj = [x for x in ws[:i] if _bare(x) not in _ARTICLES]
+            # "In January 2019, the airline ordered": the subject follows the opening phrase;
+            # "Boeing, which delivered": the subject precedes the relative pronoun.
+            head = " ".join(ws[:i])
+            head = re.split(r"\s+(?:which|who|that)\b", head)[0]
+            head = [p for p in head.split(",") if p.strip()][-1:] or [""]
+            subj = [x for x in _words(head[0]) if _bare(x) not in _ARTICLES]
             if not subj or len(subj) > 6 or _bare(subj[0]) in PRONOUNS_SUBJECT:
                 return None
             if not any(x[:1].isupper() for x in subj):
@@ -172,6 +186,8 @@ def title(
     ws = _words(core)
     if ws and _bare(ws[0]) in PRONOUNS_SUBJECT and context.subject:
         ws = [*_words(context.subject), *ws[1:]]
+    elif ws and context.subject and _starts_with_verb(ws):
+        ws = [*_words(context.subject), *ws]  # "..., is expected to announce" has its subject before
     if len(ws) < MIN_WORDS + 2 and next_clause is not None:
         nxt = text[next_clause[0] : next_clause[1]].replace("\u0000", " ")
         if _words(nxt) and _bare(_words(nxt)[0]).endswith("ing"):
@@ -184,6 +200,16 @@ def title(
     if not out:
         out = _squash(sentence[c0 : clause[1]].replace("\u0000", " "))[:80] or "Event"
     return out[:1].upper() + out[1:]
+
+
+def _starts_with_verb(ws: list[str]) -> bool:
+    first = _bare(ws[0])
+    return (
+        first in AUXILIARIES
+        or first in MODALS_FUTURE
+        or first in MODALS_HYPOTHETICAL
+        or (is_past_form(first) and len(ws) > 1 and _bare(ws[1]) != "by")
+    )
 
 
 def _has_verb_and_more(head: str) -> bool:
@@ -215,8 +241,9 @@ def _squash(text: str) -> str:
 def _clean(text: str) -> str:
     t = text.replace("\u0000", " ")
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
-    t = _squash(t)
+    t = _squash(_DATELINE.sub("", t))
     t = _LEADING.sub("", t)
+    t = _RELATIVE_AFTER_NAME.sub(r"\1 ", t)  # "Boeing, which delivered 57 jets" -> "Boeing delivered ..."
     t = _ATTRIBUTION.sub("", t)
     t = _PADDING.sub("", t)
     t = re.sub(r"\balong with\b", "with", t)
