@@ -210,9 +210,13 @@ _TRIGGER_CAPS = frozenset(
     for name in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Christmas", "Easter", "Thanksgiving", "Halloween", "Valentine", "Independence", "Veterans", "Armistice", "Boxing", "Patrick", "Bastille", "Labor", "Memorial", "Election", "Good"]
     for w in (name, name.upper())
 )
+# Words that may stand in a mention before its first trigger word ("the past three years",
+# "shortly before 5 p.m."). Only runs of these are walked back over from a trigger.
+_PREFIX_WORDS = frozenset(
+    ["the", "a", "an", "past", "last", "next", "this", "that", "first", "final", "coming", "current", "previous", "following", "latest", "same", "upcoming", "preceding", "prior", "new", "recent", "entire", "whole", "full", "early", "late", "mid", "middle", "earlier", "later", "about", "around", "approximately", "shortly", "before", "after", "at", "on", "of", "its", "their", "comparable", "flat", "strong", "weak", "disappointing", "fiscal", "calendar", "financial", "corresponding", "every", "each", "per", "other", "once", "twice", "thrice", "another", "additional", "extra", "more", "sometime", "in", "just", "right", "for", "as", "these", "until", "most", "only", "very", "few", "several", "some", "many", "couple", "number", "numerous", "handful", "dozens", "hundreds", "thousands", "dozen", "half", "and", "or", "to", "so", "times", "end", "beginning", "start", "close", "rest", "remainder", "balance", "turn", "model", "school", "tax", "long", "straight", "consecutive", "trading", "business", "working", "further", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "thirtieth", "pre", "post", "fy", "foreseeable", "near", "short", "distant", "immediate", "ended", "just", "st", "un"]
+)
 _WORD = re.compile(r"[\w']+")
-_WORD_START = re.compile(r"(?<![\w'])[\w']")
-_LOOKBACK = 48
+_MAX_PREFIX = 6
 
 
 def _is_trigger(word: str) -> bool:
@@ -222,21 +226,45 @@ def _is_trigger(word: str) -> bool:
     if word.endswith(("'s", "'S")):
         word = word[:-2]
     word = word.strip("'")
-    return word in _TRIGGER_CAPS or word.lower() in _TRIGGER_LOWER
+    low = word.lower()
+    return word in _TRIGGER_CAPS or low in _TRIGGER_LOWER or (low.startswith("fy") and low[2:].isdigit())
+
+
+def _is_prefix(word: str) -> bool:
+    w = word.lower().strip("'")
+    return w in _PREFIX_WORDS or w.isdigit() or w in _TRIGGER_LOWER
 
 
 def recognise(text: str) -> list[Mention]:
-    """All non-overlapping candidate mentions, left to right."""
+    """All non-overlapping candidate mentions, left to right (the same as `recognise_full_scan`)."""
     out: list[Mention] = []
     pos = 0
     match = MASTER.match
+    recent: list[tuple[int, int, str]] = []  # (start, end, word) of the words just before
     for w in _WORD.finditer(text):
         p = w.start()
-        if p < pos or not _is_trigger(w.group()):
+        word = w.group()
+        if p < pos:
             continue
-        lo = max(pos, p - _LOOKBACK)
-        for ws in _WORD_START.finditer(text, lo, p + 1):
-            q = ws.start()
+        if not _is_trigger(word):
+            if _is_prefix(word):
+                recent.append((p, w.end(), word))
+                if len(recent) > _MAX_PREFIX:
+                    del recent[0]
+            else:
+                recent.clear()
+            continue
+        # Walk back over the run of prefix words directly before the trigger.
+        starts = [p]
+        nxt = p
+        for ps, pe, _pw in reversed(recent):
+            gap = text[pe:nxt]
+            if ps < pos or len(gap) > 3 or gap.strip(" \t\n-,") or gap.count("\n") > 1:
+                break
+            starts.append(ps)
+            nxt = ps
+        recent.clear()
+        for q in reversed(starts):
             if q < pos:
                 continue
             m = match(text, q)
@@ -246,6 +274,7 @@ def recognise(text: str) -> list[Mention]:
             pos = m.end()
             if pos > p:
                 break
+        recent.append((p, w.end(), word))
     return out
 
 
