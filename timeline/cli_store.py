@@ -375,7 +375,7 @@ def export(
         if fmt == "csv":
             return csv_io.write_events(store.iter_events(q), fp)
         if fmt == "jsonl":
-            return jsonl.write_event_data(store.iter_event_data(q), fp)
+            return jsonl.write_event_json(store.iter_event_json(q), fp)
         doc = timelinejs.to_timelinejs(store.iter_events(q), title=title)
         json.dump(doc, fp, ensure_ascii=False, indent=1)
         fp.write("\n")

@@ -20,8 +20,10 @@ from pydantic import ValidationError
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Text,
     and_,
     case,
+    cast,
     create_engine,
     delete,
     event,
@@ -678,14 +680,15 @@ class Store:
 
     def iter_events(self, q: EventQuery, *, batch: int = 5000) -> Iterator[Event]:
         """Like `query`, streamed (exports of millions of events in constant memory)."""
-        for data in self.iter_event_data(q, batch=batch):
-            yield Event.model_validate(data)
+        for raw in self.iter_event_json(q, batch=batch):
+            yield Event.model_validate_json(raw)
 
-    def iter_event_data(self, q: EventQuery, *, batch: int = 5000) -> Iterator[dict[str, Any]]:
-        """The stored JSON of each matching event, streamed: the fast path for exports."""
+    def iter_event_json(self, q: EventQuery, *, batch: int = 5000) -> Iterator[str]:
+        """The stored JSON text of each matching event (`Event.model_dump_json` equivalent),
+        streamed and never decoded here: the fast path for exports."""
         with self._engine.connect() as conn, conn.begin():
-            result = conn.execution_options(yield_per=batch).execute(self._select(q, t.events.c.data))
-            yield from result.scalars()
+            stmt = self._select(q, cast(t.events.c.data, Text))
+            yield from conn.execution_options(yield_per=batch).execute(stmt).scalars()
 
     def count(self, q: EventQuery) -> int:
         """How many events match `q` (ignores limit and offset)."""
@@ -724,11 +727,8 @@ class Store:
             bins = min(bins, width)
             clipped = case((e.start_day < lo, lo), else_=e.start_day)
             idx = ((clipped - lo) * bins // width).label("bin")
-            counts = dict(
-                conn.execute(select(idx, func.count()).where(*self._where(dated)).group_by(idx))
-                .tuples()
-                .all()
-            )
+            stmt = select(idx, func.count()).where(*self._where(dated)).group_by(idx)
+            counts = {int(b): int(n) for b, n in conn.execute(stmt)}
         out = []
         for i in range(bins):
             a = lo + (i * width) // bins

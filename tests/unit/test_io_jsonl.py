@@ -22,7 +22,7 @@ def test_round_trip_keeps_every_source_and_field(store: Store, tmp_path: Path) -
     store.bulk_add_events(events)
     path = tmp_path / "out.jsonl"
     with open(path, "w", encoding="utf-8") as fp:
-        assert jsonl.write_event_data(store.iter_event_data(EventQuery()), fp) == 2
+        assert jsonl.write_event_json(store.iter_event_json(EventQuery()), fp) == 2
     assert [e for _, e in read_file(path)] == events
     buf = io.StringIO()
     jsonl.write_events(events, buf)
