@@ -145,7 +145,8 @@ def _rules() -> list[tuple[str, str]]:
         ("year_ago_period", rf"{W}(?:{ci('the')}{S1})?(?:{ci('comparable|same|corresponding')}{S1})?"
                             rf"{ci('year~(?:ago|earlier)_(?:period|quarter|nine_months|six_months|results|level)')}"),
         ("year_ago_adj", rf"{W}{ci('year~(?:ago|earlier)')}(?![\w-])"),
-        ("the_quarter", rf"{W}{ci('(?:the|this|that|last|next|its|their)_(?:latest|current|previous|past|recent|just-ended|fiscal_)?quarter')}(?![\w-])"),
+        ("the_quarter", rf"{W}{ci('(?:the|this|that|last|next|its|their)_(?:latest|current|previous|past|recent|just-ended|fiscal_)?quarter|the_latest_period')}(?![\w-])"),
+        ("year_period", rf"{W}{ci('the')}{S1}{YEAR}{S1}{ci('(?:fiscal_|calendar_)?(?:quarter|period)')}(?![\w-])"),
         ("fiscal", rf"{W}(?:{ci('the')}{S1})?(?:{rel}{S1})?{ci('(?:fiscal|financial|tax|calendar|model|school)~year')}"
                    rf"(?:{S1}(?:{YEAR}|'?\d\d(?!\d)))?(?![\w-])"),
         ("fiscal_year", rf"{W}(?:{ci('fiscal|FY')}[ \t-]*(?:{YEAR}|'\d\d|\d\d)(?!\d)|FY[ \t-]?\d\d(?!\d))"),
@@ -178,7 +179,7 @@ def _rules() -> list[tuple[str, str]]:
         ("duration", rf"{W}(?:{the_rel}{S1}|{ci('the|another|an_additional|an_extra')}{S1})?"
                      rf"(?:{NUMBER}|{VAGUE_NUM})(?:{S1}{ci('to|or')}{S1}(?:{NUMBER}))?(?:{S1}{ci('more|additional|straight|consecutive|full|long|extra|further|whole|trading|business|working|calendar')})?"
                      rf"(?:{S1}|[ \t]*-[ \t]*){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?(?![\w-])"),
-        ("the_units", rf"{W}(?:{the_rel}|{ci('the|recent')}){S1}{ci('(?:years|months|weeks|days|decades|quarters|hours|centuries)')}(?![\w-])"),
+        ("the_units", rf"{W}(?:{the_rel}|{ci('the|recent|coming|upcoming')}){S1}{ci('(?:years|months|weeks|days|decades|quarters|hours|centuries)')}(?![\w-])"),
         ("bare_units", rf"{W}{ci('(?:years|months|weeks|days|decades|hours|minutes|centuries)')}(?![\w-])"),
         # -- sets
         ("set_every", rf"{W}{ci('(?:every|each|per)')}{S1}(?:{ci('other')}{S1})?(?:(?:{NUMBER}){S1})?"

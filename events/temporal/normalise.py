@@ -376,34 +376,44 @@ def _month(m: Mention, ctx: Context) -> Result | None:
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:in|since|until|till|til|by|before|after|during|from|through|throughout|thru|to|between|of|"
     r"for|early|late|mid|circa|ca\.|c\.|as\s+of|year|fiscal|spring|summer|autumn|fall|winter|and|or|"
-    r"than|the\s+end\s+of|until|starting|beginning|ending|in\s+early|in\s+late|back\s+in|as\s+early\s+as|"
-    r"as\s+late\s+as|not\s+until|season|calendar|class\s+of|model)\s+|\(|mid-|pre-|post-)\Z"
+    r"than|the\s+end\s+of|starting|beginning|ending|back\s+in|as\s+early\s+as|due|into|both|"
+    r"as\s+late\s+as|not\s+until|season|calendar|class\s+of|model|election|elections|vintage|"
+    r"in\s+(?:early|late|mid)|about|around)\s+|\(|mid-|pre-|post-|'s\s+)\Z"
 )
-_LOW_YEAR_OK = re.compile(r"(?i:\b(?:in|since|until|till|during|circa|ca\.|c\.)\s+)\Z")
-_PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:elections|olympics|games|results|finals|playoffs|levels|figures|"
-                                r"earnings|sales|profits|standards|prices|rates|terms|years|months)\b)"
-                                r"[a-z]+[^s\W]*s\b|\s*(?:%|percent|per\s*cent|[a-z]*illion)")  # fmt: skip
+# Prepositions that also take plain numbers ("rose by 1500", "a total of 1200"): a year after them
+# must look like one (1800 on).
+_NUMERIC_PREP = re.compile(r"(?i)\b(?:to|by|than|of|and|or|for|into|about|around|from|between)\s+\Z")
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:elections|olympics|games|results|finals|playoffs|levels|figures|earnings|sales|profits|"
+    r"standards|prices|rates|terms|series|years|months|talks|negotiations|protests|riots|attacks|"
+    r"bombings|floods|rules|laws|accords|agreements|hearings|polls|primaries|midterms|census|"
+    r"budgets|accounts|statements|forecasts|estimates)\b)[a-z][a-z-]*[a-z]s\b"
+    r"|\s+(?:people|men|women|children|police|personnel|staff|cattle|sheep|feet|troops|soldiers|"
+    r"persons|dollars|euros|pounds|yen|units|tons|tonnes|barrels|acres|meters|metres|miles|votes|"
+    r"points|shares|jobs|deaths|cases|copies|pages|kilometers|km|kg|lbs|mw|ft|m)\b"
+    r"|\s*(?:%|percent|per\s*cent|[a-z]*illion|x\b|\+)"
+)
 _YEAR_AFTER_OK = re.compile(
-    r"(?:'s\b|\s+(?:was|were|is|will|had|has|saw|brought|marked|when|and\s+(?:1\d|20)\d\d)\b|\s*\)|\s*[-–]\s*(?:1\d|20)\d\d)"
+    r"(?:'s\b|’s\b|\s+(?:was|were|is|will|had|has|saw|brought|marked|when|and\s+(?:1\d|20)\d\d)\b|\s*\)"
+    r"|\s*[-–]\s*(?:1\d|20)\d\d)"
 )
-_THE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|its|their|his|her|this|that)\s+)\Z")
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|your|this|that)|[a-z]{3,}|'s)\s+\Z")
 
 
 def year_in_context(text: str, start: int, end: int, year: int) -> bool:
     """Is the bare number text[start:end] a year here? ('in 2014' yes, '2014 people' no)."""
     before = text[max(0, start - 24) : start]
     after = text[end : end + 24]
-    if _PLURAL_NOUN_AFTER.match(after) and not after.startswith(("'s", "’s")):
+    if _COUNT_NOUN_AFTER.match(after) and not after.startswith(("'s", "’s")):
         return False
     if _YEAR_CONTEXT_BEFORE.search(before):
-        return year >= 1900 or bool(_LOW_YEAR_OK.search(before)) or (year >= 1500 and not re.search(
-            r"(?i)\b(?:to|by|than|of|and|or|for)\s+\Z", before
-        ))
+        return year >= 1800 or not _NUMERIC_PREP.search(before)
     if year < 1800:
         return False
-    if _THE_BEFORE.search(before) and re.match(r"\s+[a-z]", after):
+    if _YEAR_AFTER_OK.match(after):
         return True
-    return bool(_YEAR_AFTER_OK.match(after))
+    # Attributive use: "the 1996 Olympic bombing", "his unsuccessful 1996 campaign".
+    return bool(_ATTRIBUTIVE_BEFORE.search(before) and re.match(r"\s+[A-Za-z]", after))
 
 
 @handles("year")
@@ -469,7 +479,7 @@ def _year_range(m: Mention, ctx: Context) -> list[Result] | None:
     if mm.group(2).strip() == "/" and len(b_s) == 2 and b != a + 1:
         return None
     after = ctx.text[m.end : m.end + 24]
-    if _PLURAL_NOUN_AFTER.match(after):
+    if _COUNT_NOUN_AFTER.match(after):
         return None
     s1 = m.start + mm.end(3) - len(b_s)
     return [
@@ -1107,6 +1117,20 @@ def _quarter(m: Mention, ctx: Context) -> Result | None:
                   anchor=f"'{raw}': quarter {q} of {y}, the nearest to the published date {ctx.dct.isoformat()}")  # fmt: skip
 
 
+@handles("year_period")
+def _year_period(m: Mention, ctx: Context) -> Result | None:
+    y = _year_in(m.match.group(0))
+    if y is None:
+        return None
+    ref_q = _last_quarter_ref(ctx)
+    if "quarter" in _low(m) or ref_q is not None:
+        q = ref_q[1] if ref_q else (quarter_of(ctx.dct) - 1 or 4 if ctx.dct else None)
+        if q is None:
+            return Result("DATE", f"{y:04d}-QX")
+        return Result("DATE", fmt_quarter(y, q), derived=True)
+    return Result("DATE", f"{y:04d}")
+
+
 @handles("q_code")
 def _q_code(m: Mention, ctx: Context) -> Result | None:
     s = m.match.group(0)
@@ -1157,6 +1181,11 @@ def _the_quarter(m: Mention, ctx: Context) -> Result | None:
         y, q = ctx.dct.year, quarter_of(ctx.dct)
     elif re.search(r"\b(next)\b", s) and ctx.dct is not None:
         y, q = shift_quarter(ctx.dct.year, quarter_of(ctx.dct), 1)
+    elif s.endswith("period"):
+        ref_q = _last_quarter_ref(ctx) or _completed_quarter(ctx)
+        if ref_q is None:
+            return _unresolved("XXXX-QX", "no quarter known")
+        y, q = ref_q
     elif re.search(r"\b(latest|previous|past|last|recent|just-ended)\b", s) and ctx.dct is not None:
         y, q = _completed_quarter(ctx)  # type: ignore[misc]
     else:
