@@ -168,11 +168,11 @@ def _rules() -> list[tuple[str, str]]:
         ("unit_end", rf"{W}(?:{ci('the')}{S1})?{UNIT_END}"),
         ("rel_unit", rf"{W}(?:{ci('(?:early|late|earlier|later|mid|sometime|sometime_in)')}{S1}|mid-)?"
                      rf"(?:{the_rel}|{rel}){S1}{ci('(?:week|weekend|month|year|decade|century)')}(?![\w-])"),
-        ("the_unit", rf"{W}{ci('the_(?:weekend|week|year)')}(?:'s)?(?![\w-])"),
         ("rel_month", rf"{W}{ci('(?:last|this|next|this_past|this_coming)')}{S1}{MONTH_FULL}(?![\w-])"),
         ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])"),
         ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]*[-–—/][ \t]*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d.,%-]|[ \t]*{ci('percent')})"),
         ("the_year", rf"{W}{ci('the')}{S1}{ci('year')}{S1}{YEAR}(?!'s)"),
+        ("the_unit", rf"{W}{ci('the_(?:weekend|week|year)')}(?:'s)?(?![\w-])"),
         ("year", rf"{NUMSTART}(?:{ci('mid|pre|post|early|late|end')}-)?(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)(?:'s)?"),
         ("apos_year", r"(?<![\w'])'(?:[0-9]\d)(?![\d'%\w])"),
         # -- durations
