@@ -136,7 +136,9 @@ def build_detail(event: Event, documents: Mapping[str, Document], *, n_changes: 
     w = event.when
     facts: list[Any] = [
         html.Dt("Date"),
-        html.Dd([date_in_words(w), " ", html.Code(w.edtf or w.value, title="EDTF (ISO 8601-2)")]),
+        html.Dd(date_in_words(w)),
+        html.Dt("EDTF"),
+        html.Dd(html.Code(w.edtf or w.value, title="Extended Date/Time Format (ISO 8601-2)")),
         html.Dt("Precision"),
         html.Dd(precision_label(w)),
         html.Dt("How the date was found"),

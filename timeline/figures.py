@@ -40,6 +40,8 @@ OPACITY = {
 }
 POINT_GRANULARITIES = frozenset({"day", "time"})
 ERA_FILL = "rgba(90, 110, 170, 0.10)"
+MAX_ROWS = 24  # rows per lane before marks may overlap (more would be too thin to read or click)
+MAX_LANES = 30
 UIREVISION = "timeline"  # constant: keep the user's zoom and legend clicks across data updates
 
 
@@ -113,6 +115,10 @@ def _pack(events: Sequence[Event], lanes: str, min_days: float) -> tuple[list[tu
     for ev in events:
         for key in lane_keys(ev, lanes):
             by_lane.setdefault(key, []).append(ev)
+    if len(by_lane) > MAX_LANES:  # the busiest lanes keep their own row band; the rest share one
+        keep = sorted(by_lane, key=lambda k: -len(by_lane[k]))[: MAX_LANES - 1]
+        other = {e.id: e for k, evs in by_lane.items() if k not in keep for e in evs}
+        by_lane = {k: by_lane[k] for k in keep} | {"(other)": list(other.values())}
     placed: list[tuple[Event, float]] = []
     ticks: dict[str, tuple[float, int]] = {}
     offset = 0.0
@@ -126,8 +132,12 @@ def _pack(events: Sequence[Event], lanes: str, min_days: float) -> tuple[list[tu
                     row_ends[row] = end
                     break
             else:
-                row = len(row_ends)
-                row_ends.append(end)
+                if len(row_ends) < MAX_ROWS:
+                    row = len(row_ends)
+                    row_ends.append(end)
+                else:  # a crowded lane: overlap in the row that frees up first, stay readable
+                    row = min(range(len(row_ends)), key=row_ends.__getitem__)
+                    row_ends[row] = max(row_ends[row], end)
             placed.append((ev, offset + row))
         rows = max(1, len(row_ends))
         ticks[key] = (offset + (rows - 1) / 2, rows)
@@ -240,8 +250,8 @@ def build_figure(
         extent = (hi - lo).days + 1
     else:
         extent = 1
-    # Items closer than ~1.2% of the window share a row only if they do not touch, so labels breathe.
-    placed, ticks = _pack(dated, view.lanes, min_days=max(1.0, extent * 0.012))
+    # A point still takes ~0.6% of the window's width, so close neighbours go to separate rows.
+    placed, ticks = _pack(dated, view.lanes, min_days=max(1.0, extent * 0.006))
     n_rows = sum(rows for _, rows in ticks.values()) + 0.8 * max(0, len(ticks) - 1)
     height = int(min(900, max(380, 150 + n_rows * 22)))
 

@@ -56,16 +56,10 @@ def pytest_setup_options():  # dash.testing hook: the Chrome options for every d
 
 
 def _ingest_seeds(store) -> None:  # type: ignore[no-untyped-def]
-    """The seeds through the real pipeline (sources -> extract -> store.ingest), file by file."""
-    import events
-    from events.sources import iter_paths, read_path
+    """The seeds through the real pipeline, as `timeline demo` does (events.ingest)."""
+    from events.ingest import ingest
 
-    for path in iter_paths([str(SEEDS)]):
-        try:
-            doc = read_path(path)
-        except Exception:  # a seed the reader rejects is the reader's test's business, not ours
-            continue
-        store.ingest(doc, events.extract_document(doc))
+    ingest([str(SEEDS)], store, progress=False)
 
 
 def _ensure_2014_event(store) -> str:  # type: ignore[no-untyped-def]
