@@ -17,10 +17,11 @@ from events.extraction.anchoring import Anchor, anchor_sentence, story_day
 from events.extraction.clauses import clauses
 from events.extraction.confidence import confidence
 from events.extraction.mentions import Mention, mentions
+from events.extraction.spans import sentences as split
 from events.extraction.titles import Context, subject_of
 from events.extraction.titles import title as make_title
 from events.models import EXTRACTOR_VERSION, Document, Event, Source
-from events.sentences import Sentence, split
+from events.sentences import Sentence
 from events.temporal import tag
 
 _DOCUMENT_FIELDS = {"id", "title", "url", "source"}
