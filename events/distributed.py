@@ -105,7 +105,7 @@ def connect(address: str, workers: int | None = None) -> Iterator[Client]:
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,  # the extractor is pure Python: threads would share one GIL
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         try:
