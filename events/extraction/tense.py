@@ -79,6 +79,8 @@ _DATE_RIGHT_AFTER = re.compile(
     r"yesterday|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?)\b",
     re.IGNORECASE,
 )
+_PERFECT_SKIP = frozenset({"not", "never", "yet", "already", "also", "just", "since", "now", "still", "n't"})
+_PARTICIPLES = frozenset({"been", "done", "gone", "seen", "known", "taken", "given", "won", "begun", "grown"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve"})
 
 
@@ -90,10 +92,11 @@ def is_perfect(clause: str) -> bool:
         if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
             if w not in _PERFECT_AUX:
                 return False
-            return any(
-                is_past_form(x) or x in ("been", "done", "gone", "seen", "known", "taken", "given")
-                for x in ws[i + 1 : i + 4]
-            )
+            for x in ws[i + 1 : i + 4]:
+                if x in _PERFECT_SKIP or (x.endswith("ly") and len(x) > 4):
+                    continue  # "has not yet died", "have recently lost"
+                return is_past_form(x) or x in _PARTICIPLES
+            return False
     return False
 
 
