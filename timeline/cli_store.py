@@ -170,6 +170,17 @@ def ingest(
         int | None, typer.Option("--workers", envvar="TIMELINE_WORKERS", min=1, help="Extraction processes.")
     ] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar.")] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            envvar="TIMELINE_DASK",
+            help='Extract on a Dask cluster: a scheduler address (tcp://host:8786) or "local".',
+        ),
+    ] = None,
+    dask_workers: Annotated[
+        int | None, typer.Option("--dask-workers", min=1, help="Worker processes for --dask local.")
+    ] = None,
     db: Db = None,
     by: By = None,
 ) -> None:
@@ -178,8 +189,17 @@ def ingest(
 
     day = parse_cli_date(published, "--published")
     n = load_settings(workers=workers).workers
+    backend = None
+    if dask:  # imported only here: dask is slow to import and most runs are local
+        from events.distributed import dask_backend
+
+        backend = dask_backend(dask, dask_workers)
+    elif dask_workers is not None:
+        raise InputError("--dask-workers needs --dask local")
     with open_store(db) as store:
-        report = run(paths, store, published=day, workers=n, progress=progress, actor=_user(by))
+        report = run(
+            paths, store, published=day, workers=n, backend=backend, progress=progress, actor=_user(by)
+        )
     for name, reason in sorted(report.failed.items()):
         typer.echo(f"failed: {reason if reason.startswith(name) else f'{name}: {reason}'}", err=True)
     typer.echo(report.summary())
