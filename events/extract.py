@@ -14,11 +14,11 @@ from typing import Any
 from events.extraction.actors import actors as find_actors
 from events.extraction.actors import last_place
 from events.extraction.anchoring import Anchor, anchor_sentence, story_day
-from events.extraction.clauses import clauses
+from events.extraction.clauses import clauses, share
 from events.extraction.confidence import confidence
 from events.extraction.mentions import Mention, mentions
 from events.extraction.spans import sentences as split
-from events.extraction.titles import Context, subject_of
+from events.extraction.titles import Context, clause_head, clause_subject, subject_of
 from events.extraction.titles import title as make_title
 from events.models import EXTRACTOR_VERSION, Document, Event, Source
 from events.sentences import Sentence
@@ -63,13 +63,31 @@ def extract_document(doc: Document) -> list[Event]:
         spans = clauses(sent.text)
         # Walk clauses in order so that "they" in a clause refers to the subject just before.
         for c0, c1 in spans:
-            for a in anchors:
-                if c0 <= a.clause[0] < c1:
+            here = [a for a in anchors if c0 <= a.clause[0] < c1]
+            parts = _parts(sent, (c0, c1), here)
+            for a, part in zip(here, parts, strict=True):
+                # A later part of a shared clause ("... and re-elected four years later") keeps
+                # the clause's own subject.
+                if part[0] == c0:
                     ctx = Context(subject=subject, place=place)
-                    out.append(_event(doc, sent, a, ctx, _next(spans, a.clause)))
+                else:
+                    who = clause_subject(sent.text[c0:c1], subject)
+                    ctx = Context(
+                        subject=who or subject, place=place, shared=clause_head(sent.text[c0:c1], who)
+                    )
+                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part))
             subject = subject_of(sent.text[c0:c1]) or subject
         place = last_place(sent.text) or place
     return out
+
+
+def _parts(sent: Sentence, clause: tuple[int, int], anchors: list[Anchor]) -> list[tuple[int, int]]:
+    """The stretch of the clause each anchor's title is made from."""
+    dated = [a for a in anchors if a.mention is not None]
+    if len(dated) < 2 or len(dated) != len(anchors):
+        return [a.clause for a in anchors]
+    dates = [(a.mention.start - sent.start, a.mention.end - sent.start) for a in dated if a.mention]
+    return share(sent.text, clause, dates)
 
 
 def _next(spans: tuple[tuple[int, int], ...], clause: tuple[int, int]) -> tuple[int, int] | None:
@@ -84,14 +102,19 @@ def event_id(document_id: str, sent: Sentence, mention: Mention | None, clause: 
 
 
 def _event(
-    doc: Document, sent: Sentence, a: Anchor, context: Context, next_clause: tuple[int, int] | None
+    doc: Document,
+    sent: Sentence,
+    a: Anchor,
+    context: Context,
+    next_clause: tuple[int, int] | None,
+    part: tuple[int, int] | None = None,
 ) -> Event:
-    c0, c1 = a.clause
+    c0, c1 = part or a.clause
     clause = sent.text[c0:c1]
     m = a.mention
     date_phrase = (m.start - sent.start, m.end - sent.start) if m else None
     # The title names a resolved pronoun's referent ("they" -> "US"), so its names come first.
-    heading = make_title(sent.text, a.clause, date_phrase, context, next_clause)
+    heading = make_title(sent.text, (c0, c1), date_phrase, context, next_clause)
     planned = a.tense in ("future", "hypothetical")
     tags = ["planned"] if a.tense == "future" else (["hypothetical"] if a.tense == "hypothetical" else [])
     return Event(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL, PRONOUNS_SUBJECT
 from events.extraction.tense import is_past_form, words
@@ -80,3 +81,20 @@ def clause_of(clause_spans: tuple[tuple[int, int], ...], offset: int) -> tuple[i
         if offset < e:
             return s, e
     return clause_spans[-1]
+
+
+_COORDINATION = re.compile(r",?\s+(?:and|but|then|while)\s+|[,;]\s+")
+
+
+def share(sentence: str, clause: tuple[int, int], dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split one clause between several dates it holds ("elected in 2008 and re-elected four
+    years later"): each date gets the stretch from the coordinator before it to the one after.
+    `dates` are (start, end) offsets in the sentence, in order; spans come back in the same order."""
+    c0, c1 = clause
+    cuts: list[tuple[int, int]] = []  # (end of the previous part, start of the next one)
+    for (_, prev_end), (next_start, _) in pairwise(dates):
+        found = list(_COORDINATION.finditer(sentence, prev_end, next_start))
+        cuts.append((found[0].start(), found[0].end()) if found else (next_start, next_start))
+    starts = [c0] + [b for _, b in cuts]
+    ends = [a for a, _ in cuts] + [c1]
+    return list(zip(starts, ends, strict=True))

@@ -82,6 +82,7 @@ class Context:
 
     subject: str | None = None
     place: str | None = None
+    shared: tuple[str, str] | None = None  # (subject, verb group) a clause part borrows
 
 
 def _words(text: str) -> list[str]:
@@ -110,6 +111,36 @@ def subject_of(clause: str) -> str | None:
             if not any(x[:1].isupper() for x in subj):
                 return None
             return " ".join(subj).strip(",")
+    return None
+
+
+def clause_subject(clause: str, antecedent: str | None) -> str | None:
+    """The clause's subject even when it is a pronoun, resolved to `antecedent` then."""
+    named = subject_of(clause)
+    if named:
+        return named
+    ws = _words(_LEADING.sub("", clause.strip()))
+    if ws and _bare(ws[0]) in PRONOUNS_SUBJECT:
+        return antecedent or ws[0]
+    return None
+
+
+def clause_head(clause: str, subject: str | None) -> tuple[str, str] | None:
+    """(subject, verb group) of a clause: "He was elected in 2008" -> ("He", "was elected");
+    what a later part of the clause shares ("... and re-elected", "... and the iPhone in 2007")."""
+    ws = _words(_LEADING.sub("", clause.strip()))
+    for i, w in enumerate(ws):
+        b = _bare(w)
+        if b in AUXILIARIES or b in MODALS_FUTURE or is_past_form(b, _bare(ws[i - 1]) if i else None):
+            j = i + 1
+            while j < len(ws) and (is_past_form(_bare(ws[j])) or _bare(ws[j]) in {"been", "not"}):
+                j += 1
+            before = ws[:i]
+            digits = [k for k, x in enumerate(before) if any(ch.isdigit() for ch in x)]
+            if digits:  # "In 1998 Apple introduced": the opening date is not the subject
+                before = before[digits[-1] + 1 :]
+            who = subject or " ".join(x for x in before if _bare(x) not in _ARTICLES)
+            return (who, " ".join(ws[i:j])) if who else None
     return None
 
 
@@ -184,6 +215,12 @@ def title(
         core = re.sub(r"\bthe country(?=['’]s\b)", context.place, core)
     core = _clean(core)
     ws = _words(core)
+    if context.shared and ws:
+        who, verbs = context.shared
+        if not has_finite_verb(core):
+            ws = [*_words(who), *_words(verbs), *ws]  # "... and the iPhone in 2007"
+        elif is_past_form(_bare(ws[0])) and _bare(verbs.split()[0]) in AUXILIARIES:
+            ws = [*_words(who), verbs.split()[0], *ws]  # "... and re-elected four years later"
     if ws and _bare(ws[0]) in PRONOUNS_SUBJECT and context.subject:
         ws = [*_words(context.subject), *ws[1:]]
     elif ws and context.subject and _starts_with_verb(ws):
@@ -262,7 +299,12 @@ def _clean(text: str) -> str:
     ws = _words(acc)
     kept = [w for i, w in enumerate(ws) if not (_bare(w) in _ARTICLES or _is_adverb(ws, i))]
     # A participle left hanging where the date was cut ("statement released [on Wednesday]").
-    if len(kept) > MIN_WORDS and is_past_form(_bare(kept[-1]), _bare(kept[-2])):
+    if (
+        len(kept) > MIN_WORDS
+        and is_past_form(_bare(kept[-1]), _bare(kept[-2]))
+        and _bare(kept[-2]) not in AUXILIARIES
+        and not has_finite_verb(" ".join(kept[:-1]))
+    ):
         kept.pop()
     return _squash(" ".join(kept))
 

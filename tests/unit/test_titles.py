@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+import events
 from events.extraction.clauses import clauses
 from events.extraction.titles import Context, subject_of, title
 
@@ -126,3 +129,29 @@ def test_titles_are_short(sentence: str):
 )
 def test_subject_of(clause: str, expected: str | None):
     assert subject_of(clause) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("He was elected in 2008 and re-elected four years later.", ["He was elected", "He was re-elected"]),
+        (
+            "Apple launched the iPod in 2001 and the iPhone in 2007.",
+            ["Apple launched iPod", "Apple launched iPhone"],
+        ),
+        (
+            "He fought pancreatic cancer in 2004 and took six months off in early 2009.",
+            ["He fought pancreatic cancer", "He took six months off"],
+        ),
+        (
+            "PARIS — European planemaker Airbus said on Tuesday it had won an order for 500 jets.",
+            ["European planemaker Airbus said it had won order for 500 jets"],
+        ),
+        (
+            "Boeing, which delivered 57 jets last month, is expected to announce orders on Wednesday.",
+            ["Boeing delivered 57 jets", "Boeing is expected to announce orders"],
+        ),
+    ],
+)
+def test_one_clause_several_dates(text: str, titles: list[str]):
+    assert [e.title for e in events.extract(text, published=dt.date(2020, 5, 5))] == titles
