@@ -94,7 +94,7 @@ def _rules() -> list[tuple[str, str]]:
                  r"|preceding|prior|new|recent|first|final|entire|whole|full)|this[ \t]+past|this[ \t]+coming)")  # fmt: skip
     return [
         # -- times of day, optionally with the day they fall on
-        ("time_dayref", rf"{W}(?:{ci('at|around|about|approximately|shortly_(?:before|after)')}{S1})?"
+        ("time_dayref", rf"{W}(?:{ci('around|about|approximately|shortly_(?:before|after)')}{S1})?"
                         rf"{CLOCK}{TZ}?,?{S1}(?:{ci('on')}{S1})?{DAYREF}"),
         ("dayref_time", rf"{W}{DAYREF}(?:{S1}{PART})?,?{S1}{ci('at')}{S1}{CLOCK}{TZ}?"),
         ("time", rf"{W}(?:{ci('around|about|approximately')}{S1})?{CLOCK}{TZ}?"
@@ -102,8 +102,8 @@ def _rules() -> list[tuple[str, str]]:
         # -- full calendar dates
         ("iso", rf"{NUMSTART}(?:1\d|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                 r"(?:T\d\d:\d\d(?::\d\d)?)?(?![\d-])"),
-        ("numeric", rf"{NUMSTART}\d{{1,2}}([/.])\d{{1,2}}\1(?:\d{{4}}|\d\d)(?![\d/.]\d|\d)"),
-        ("ymd_dots", rf"{NUMSTART}(?:1\d|20)\d\d([./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\d/.]\d|\d)"),
+        ("numeric", rf"{NUMSTART}\d{{1,2}}(?P<num_sep>[/.])\d{{1,2}}(?P=num_sep)(?:\d{{4}}|\d\d)(?![\d/.]\d|\d)"),
+        ("ymd_dots", rf"{NUMSTART}(?:1\d|20)\d\d(?P<ymd_sep>[./])(?:0?[1-9]|1[0-2])(?P=ymd_sep)(?:0?[1-9]|[12]\d|3[01])(?![\d/.]\d|\d)"),
         ("wd_date", rf"{W}(?:{rel}{S1})?{WEEKDAY},?{S1}(?:{ci('the')}{S1})?(?:{MONTH}{S}{DAY}|{DAY}{S1}"
                     rf"(?:{ci('of')}{S1})?{MONTH})(?:,?{S}{YEAR})?(?:{S1}{PART})?"),
         ("mdy", rf"{W}{MONTH}{S}{DAY}(?:,{S}|{S1}){YEAR}"),
@@ -113,7 +113,7 @@ def _rules() -> list[tuple[str, str]]:
         ("month_rel", rf"{W}{MONTH_NO_MAY}{S1}(?:{ci('last|this|next')}{S1}{ci('year')}|{ci('of')}{S1}"
                       rf"{ci('last|this|next|that')}{S1}{ci('year')})"),
         ("md", rf"{W}(?:{MONTH}|{MONTH_ABBR}){S}{DAY}(?!{S}(?:%|{ci('percent|per')})|:\d)"),
-        ("dm", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH_NO_MAY}"),
+        ("dm", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH}"),
         # -- relative to the document date or to the previous date
         ("ago", rf"{W}(?:(?:{NUMBER}|{VAGUE_NUM}|{ci('a_couple')}){S1}(?:{ci('more|full|long')}{S1})?"
                 rf"{UNIT}(?:{S1}{ci('or_so')})?|{ci('a_week_or_so')}){S1}"
@@ -170,7 +170,7 @@ def _rules() -> list[tuple[str, str]]:
                      rf"(?:{the_rel}|{rel}){S1}{ci('(?:week|weekend|month|year|decade|century)')}(?![\w-])"),
         ("rel_month", rf"{W}{ci('(?:last|this|next|this_past|this_coming)')}{S1}{MONTH_FULL}(?![\w-])"),
         ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])"),
-        ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]*[-–—/][ \t]*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d.,%-]|[ \t]*{ci('percent')})"),
+        ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]*[-–—/][ \t]*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,]\d|[ \t]*{ci('percent')})"),
         ("the_year", rf"{W}{ci('the')}{S1}{ci('year')}{S1}{YEAR}(?!'s)"),
         ("the_unit", rf"{W}{ci('the_(?:weekend|week|year)')}(?:'s)?(?![\w-])"),
         ("year", rf"{NUMSTART}(?:{ci('mid|pre|post|early|late|end')}-)?(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)(?:'s)?"),
@@ -204,7 +204,7 @@ RULE_PATTERNS = {name: re.compile(pat) for name, pat in RULES}
 # at word starts shortly before one, which keeps the scan several times faster than trying it
 # at every word of the text.
 _TRIGGER_LOWER = frozenset(
-    ["yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "nights", "overnight", "noon", "midnight", "midday", "now", "currently", "present", "presently", "nowadays", "moment", "recent", "recently", "lately", "previously", "formerly", "past", "future", "soon", "term", "later", "possible", "spring", "summer", "fall", "autumn", "winter", "quarter", "quarters", "fiscal", "fy", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen", "eighteen", "thousand", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly", "biweekly", "bimonthly", "semiannually", "biannually", "semi", "ago", "current", "weekend", "weekends", "weekday", "half", "end", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia", "yr", "yrs", "hr", "hrs", "min", "mins", "sec", "secs", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"]
+    ["yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "nights", "overnight", "noon", "midnight", "midday", "now", "currently", "present", "presently", "nowadays", "moment", "recent", "recently", "lately", "previously", "formerly", "past", "future", "soon", "term", "later", "possible", "spring", "summer", "fall", "autumn", "winter", "quarter", "quarters", "fiscal", "fy", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen", "eighteen", "thousand", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly", "biweekly", "bimonthly", "semiannually", "biannually", "semi", "ago", "current", "weekend", "weekends", "weekday", "half", "end", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia", "yr", "yrs", "hr", "hrs", "min", "mins", "sec", "secs", "q1", "q2", "q3", "q4", "period", "1q", "2q", "3q", "4q"]
 )
 _TRIGGER_CAPS = frozenset(
     w
@@ -220,20 +220,31 @@ _WORD = re.compile(r"[\w']+")
 _MAX_PREFIX = 6
 
 
-def _is_trigger(word: str) -> bool:
+_TRIGGER, _PREFIX = 1, 2
+# Exact spellings first (capitalised months and weekdays), then lower-cased words.
+_KIND: dict[str, int] = {w: _TRIGGER for w in _TRIGGER_CAPS}
+_KIND_LOWER: dict[str, int] = {w: _PREFIX for w in _PREFIX_WORDS} | {w: _TRIGGER for w in _TRIGGER_LOWER}
+
+
+def _kind(word: str) -> int:
+    k = _KIND.get(word)
+    if k is not None:
+        return k
     c = word[0]
     if c.isdigit() or (c == "'" and word[1:2].isdigit()):
-        return True
+        return _TRIGGER
     if word.endswith(("'s", "'S")):
         word = word[:-2]
-    word = word.strip("'")
-    low = word.lower()
-    return word in _TRIGGER_CAPS or low in _TRIGGER_LOWER or (low.startswith("fy") and low[2:].isdigit())
-
-
-def _is_prefix(word: str) -> bool:
-    w = word.lower().strip("'")
-    return w in _PREFIX_WORDS or w.isdigit() or w in _TRIGGER_LOWER
+        k = _KIND.get(word)
+        if k is not None:
+            return k
+    low = word.lower().strip("'")
+    k = _KIND_LOWER.get(low)
+    if k is not None:
+        return k
+    if low.startswith("fy") and low[2:].isdigit():
+        return _TRIGGER
+    return 0
 
 
 def recognise(text: str) -> list[Mention]:
@@ -241,24 +252,24 @@ def recognise(text: str) -> list[Mention]:
     out: list[Mention] = []
     pos = 0
     match = MASTER.match
-    recent: list[tuple[int, int, str]] = []  # (start, end, word) of the words just before
+    recent: list[tuple[int, int]] = []  # (start, end) of the prefix words just before
     for w in _WORD.finditer(text):
         p = w.start()
-        word = w.group()
         if p < pos:
             continue
-        if not _is_trigger(word):
-            if _is_prefix(word):
-                recent.append((p, w.end(), word))
+        k = _kind(w.group())
+        if k != _TRIGGER:
+            if k:
+                recent.append((p, w.end()))
                 if len(recent) > _MAX_PREFIX:
                     del recent[0]
-            else:
+            elif recent:
                 recent.clear()
             continue
         # Walk back over the run of prefix words directly before the trigger.
         starts = [p]
         nxt = p
-        for ps, pe, _pw in reversed(recent):
+        for ps, pe in reversed(recent):
             gap = text[pe:nxt]
             if ps < pos or len(gap) > 3 or gap.strip(" \t\n-,") or gap.count("\n") > 1:
                 break
@@ -275,7 +286,7 @@ def recognise(text: str) -> list[Mention]:
             pos = m.end()
             if pos > p:
                 break
-        recent.append((p, w.end(), word))
+        recent.append((p, w.end()))
     return out
 
 

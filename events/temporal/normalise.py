@@ -311,8 +311,6 @@ def _md(m: Mention, ctx: Context) -> Result | None:
     day = _day_in(re.sub(r"[A-Za-z]+\.?", " ", s))
     if month is None or day is None or day < 1:
         return None
-    if month == 5 and m.rule == "dm":
-        return None
     return _md_result(month, day, m, ctx)
 
 
@@ -394,10 +392,12 @@ _COUNT_NOUN_AFTER = re.compile(
     r"|\s*(?:%|percent|per\s*cent|[a-z]*illion|x\b|\+)"
 )
 _YEAR_AFTER_OK = re.compile(
-    r"(?:'s\b|’s\b|\s+(?:was|were|is|will|had|has|saw|brought|marked|when|and\s+(?:1\d|20)\d\d)\b|\s*\)"
+    r"(?:'s\b|’s\b|\s+(?:was|were|is|will|had|has|saw|brought|marked|when|(?:and|or|through|thru|to|until|till)\s+(?:1\d|20)\d\d)\b|\s*\)"
     r"|\s*[-–]\s*(?:1\d|20)\d\d)"
 )
-_ATTRIBUTIVE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|your|this|that)|[a-z]{3,}|'s)\s+\Z")
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?i:the|a|an|its|their|his|her|our|your|this|that)(?:\s+[a-z]{3,}(?<!ing))?|'s)\s+\Z"
+)
 
 
 def year_in_context(text: str, start: int, end: int, year: int) -> bool:
@@ -1107,7 +1107,7 @@ def _quarter(m: Mention, ctx: Context) -> Result | None:
     cq = quarter_of(ctx.dct)
     tense = _tense(m, ctx)
     y = ctx.dct.year
-    if q > cq and tense != "future":
+    if q > cq and tense == "past":
         y -= 1
     elif q < cq - 1 and tense == "future":
         y += 1

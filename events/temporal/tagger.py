@@ -56,6 +56,8 @@ def _prefix_mod(text: str, start: int, typ: str) -> tuple[int, str | None] | Non
         return None
     if typ == "SET":
         return None
+    if key in _DURATION_ONLY and re.match(r"(?i)the\s", text[start : start + 4]):
+        return None  # "over the past three years": a preposition, not a quantity
     return pm.start("w"), _MOD_OF.get(key)
 
 
@@ -160,7 +162,7 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
                 e -= 1
             if e <= s or s < last_end:
                 continue
-            if r.start is None and r.type in ("DATE", "TIME", "DURATION"):
+            if (r.start is None or r.start == mention.start) and r.type in ("DATE", "TIME", "DURATION"):
                 pm = _prefix_mod(text, s, r.type)
                 if pm is not None and pm[0] >= last_end:
                     s = pm[0]

@@ -1,8 +1,13 @@
 """Past or future? The tense around a mention decides which 'Friday' or 'March' is meant."""
 
+# ruff: noqa: E501  (word lists)
+
 from __future__ import annotations
 
 import re
+
+# Irregular past forms that news uses with dates ("rose Friday", "met Monday").
+_IRREGULAR = ["fell", "rose", "grew", "began", "came", "went", "took", "made", "met", "saw", "left", "won", "lost", "held", "led", "struck", "sold", "bought", "paid", "spent", "gave", "got", "became", "broke", "ran", "fought", "flew", "fled", "sent", "built", "brought", "thought", "found", "kept", "felt", "shot", "stood", "spoke", "wrote", "chose", "drew", "drove", "knew", "meant", "sought", "swore", "threw", "withdrew", "upheld", "overtook", "arose", "blew", "dealt", "dug", "fed", "hung", "heard", "sank", "sang", "shrank", "slid", "spread", "stole", "stuck", "swept", "swung", "taught", "tore", "understood", "woke", "wore", "wept", "forgave", "forbade", "bore", "beat", "bled", "bent", "bound"]
 
 # Future cues first: at one position the first alternative wins ("expected to" over "-ed").
 # Lower-case "-ed" words only, so "United" or "Ahmed" are not read as past tense.
@@ -10,9 +15,11 @@ _CUE = re.compile(
     r"\b(?:(?P<fut>(?i:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
     r"scheduled|expected|expects?|is\s+due|are\s+due|due\s+to|would|upcoming|tomorrow|next|until|"
     r"intends?\s+to|set\s+to|hopes?\s+to|aims?\s+to|could|may|might|can|should|must|to\s+be|soon|"
-    r"payable|effective|ahead\s+of))"
+    r"payable|effective|ahead\s+of|begins|starts|opens|closes|ends|expires|meets|arrives|resumes|"
+    r"takes\s+effect|goes\s+into))"
     r"|(?P<rep>(?i:said|says|told|announced|reported|added|according\s+to))"
-    r"|(?P<past>(?i:was|were|had|did|ago|yesterday|last|earlier|previously|been)|[a-z]{3,}ed))\b"
+    r"|(?P<past>(?i:was|were|had|did|ago|yesterday|last|earlier|previously|been|" + "|".join(_IRREGULAR) + r")"
+    r"|[a-z]{3,}ed))\b"
 )
 _BOUNDARY = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160
