@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from typing import Any
 
 from events.extraction.actors import actors as find_actors
@@ -58,6 +59,8 @@ def extract_document(doc: Document) -> list[Event]:
             if m.start >= sent.start and m.end <= sent.end:
                 own.append(m)
             i += 1
+        if _only_dates(sent, own):
+            continue  # a dateline ("June 8, 2010") dates the article, it is not an event
         anchors = anchor_sentence(sent.text, sent.start, own, doc.published, reference)
         reference = story_day(anchors, doc.published) or reference
         spans = clauses(sent.text)
@@ -75,10 +78,19 @@ def extract_document(doc: Document) -> list[Event]:
                     ctx = Context(
                         subject=who or subject, place=place, shared=clause_head(sent.text[c0:c1], who)
                     )
-                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part))
+                others = tuple((m.start - sent.start, m.end - sent.start) for m in own if m is not a.mention)
+                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, others))
             subject = subject_of(sent.text[c0:c1]) or subject
         place = last_place(sent.text) or place
     return out
+
+
+def _only_dates(sent: Sentence, own: list[Mention]) -> bool:
+    rest = sent.text
+    for m in own:
+        a, b = m.start - sent.start, m.end - sent.start
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return bool(own) and len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
 
 def _parts(sent: Sentence, clause: tuple[int, int], anchors: list[Anchor]) -> list[tuple[int, int]]:
@@ -108,13 +120,14 @@ def _event(
     context: Context,
     next_clause: tuple[int, int] | None,
     part: tuple[int, int] | None = None,
+    other_dates: tuple[tuple[int, int], ...] = (),
 ) -> Event:
     c0, c1 = part or a.clause
     clause = sent.text[c0:c1]
     m = a.mention
     date_phrase = (m.start - sent.start, m.end - sent.start) if m else None
     # The title names a resolved pronoun's referent ("they" -> "US"), so its names come first.
-    heading = make_title(sent.text, (c0, c1), date_phrase, context, next_clause)
+    heading = make_title(sent.text, (c0, c1), date_phrase, context, next_clause, other_dates)
     planned = a.tense in ("future", "hypothetical")
     tags = ["planned"] if a.tense == "future" else (["hypothetical"] if a.tense == "hypothetical" else [])
     return Event(

@@ -20,7 +20,7 @@ _DATELINE = re.compile(DATELINE)
 _BREAK = re.compile(r"[,;:()“”\"]")
 _JOINERS = frozenset({"of", "al", "al-", "bin", "ibn", "de", "van", "von", "der", "la", "du", "and"})
 _TITLES = word_set(
-    "mr mrs ms dr sir lieutenant general gen lt col president minister prime chief ceo "
+    "mr mrs ms dr sir lieutenant general gen lt col president vice minister prime chief ceo "
     "commander senator sen governor gov judge justice king queen prince"
 )
 # Capitalised words that are not names even mid-sentence.

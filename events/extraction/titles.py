@@ -71,8 +71,13 @@ _LY_KEEP = word_set(
     "yearly quarterly likely unlikely assembly anomaly monopoly bully belly jolly"
 )
 _TRAILING_STOP = word_set(
-    "of the a an by to and or with for in on at from as that which is are was were be its their his her"
+    "of the a an by to and or with for in on at from as that which is are was were be its their his her "
+    "no not there than this these those it who whom whose when where while into onto over under "
+    "about after before between during"
 )
+# Verbs that only say an earlier-named event happened ("..., which took place in 1996").
+_HAPPENED = re.compile(r"^(?:which|that)\s+(?:took\s+place|happened|occurred|came\s+about)\b", re.I)
+_RELATIVE_START = re.compile(r"^(?:which|who)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,11 +188,19 @@ def title(
     date_phrase: tuple[int, int] | None = None,
     context: Context | None = None,
     next_clause: tuple[int, int] | None = None,
+    other_dates: tuple[tuple[int, int], ...] = (),
 ) -> str:
     """A headline for the event of `clause` (offsets into `sentence`); `date_phrase` (offsets
     into `sentence`) is left out; `next_clause` may complete a short title ("..., demanding X")."""
     context = context or Context()
     c0, c1 = clause
+    # Other date phrases of the sentence say when other events happened: blank them out
+    # (same length, so offsets hold).
+    for a, b in other_dates:
+        if not (date_phrase and a == date_phrase[0]):
+            lead = _DATE_LEAD.search(sentence[max(0, a - 30) : a])
+            a -= len(lead.group(0)) if lead else 0
+            sentence = sentence[:a] + " " * (b - a) + sentence[b:]
     text = sentence
     if date_phrase is not None:
         a, b = date_phrase
@@ -199,6 +212,17 @@ def title(
         if next_clause is not None:
             next_clause = (next_clause[0] - shift, next_clause[1] - shift)
     core = text[c0:c1]
+    # A relative clause names its event through what came before it.
+    if _HAPPENED.match(core.lstrip()) and c0 > 0:
+        return title(sentence, _previous_clause(sentence, clause[0]), None, context)
+    rel = _RELATIVE_START.match(core.lstrip())
+    if rel and c0 > 0:
+        np = _name_before(sentence, clause[0])
+        if np:
+            core = core.lstrip()
+            text = text[:c0] + np + " " + core[rel.end() :] + text[c1:]
+            c1 = c0 + len(np) + 1 + len(core) - rel.end()
+            core = text[c0:c1]
     participle = _governing_participle(text, (c0, c1), c0 + core.find("\u0000")) if "\u0000" in core else None
     if participle is not None:
         core = _passive_to_active(text, c0, participle, c1)
@@ -236,7 +260,8 @@ def title(
     out = re.sub(r"\s+([,.;:])", r"\1", out).rstrip(",.;:")
     if not out:
         out = _squash(sentence[c0 : clause[1]].replace("\u0000", " "))[:80] or "Event"
-    return out[:1].upper() + out[1:]
+    # Headline capital, but never "IPhone" from "iPhone".
+    return out if re.match(r"^[a-z]+[A-Z]", out) else out[:1].upper() + out[1:]
 
 
 def _starts_with_verb(ws: list[str]) -> bool:
@@ -247,6 +272,19 @@ def _starts_with_verb(ws: list[str]) -> bool:
         or first in MODALS_HYPOTHETICAL
         or (is_past_form(first) and len(ws) > 1 and _bare(ws[1]) != "by")
     )
+
+
+def _previous_clause(sentence: str, start: int) -> tuple[int, int]:
+    """The clause before offset `start`: back to the previous comma-free stretch's start."""
+    before = sentence[:start].rstrip(" ,;")
+    cut = max(before.rfind(", "), before.rfind("; "))
+    return (cut + 2 if cut >= 0 else 0, len(before))
+
+
+def _name_before(sentence: str, start: int) -> str | None:
+    """The name right before a relative pronoun: "... bought Pixar which" -> "Pixar"."""
+    m = re.search(r"((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*)[\s,]*$", sentence[:start])
+    return m.group(1).rstrip(".") if m else None
 
 
 def _has_verb_and_more(head: str) -> bool:
