@@ -15,6 +15,8 @@ import functools
 import logging
 import os
 import signal
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -234,3 +236,23 @@ def test_extract_batch_keeps_each_failure_with_its_document(tmp_path: Path) -> N
     out = extract_batch(functools.partial(failing_extract, str(tmp_path / "calls")), docs)
     assert out[0][1] is None and out[0][0] and out[0][0][0].when.value == "2020-05-03"
     assert out[1] == (None, "ValueError: the tagger choked")
+
+
+def test_the_ingest_command_runs_on_a_local_dask_cluster(corpus: Path, tmp_path: Path, pg_db) -> None:
+    folder = tmp_path / "some"
+    folder.mkdir()
+    for p in sorted(corpus.iterdir())[:30]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    args = ["ingest", str(folder), "--dask", "local", "--dask-workers", "2", "--db", pg_db(), "--no-progress"]
+    first, again = timeline(*args), timeline(*args)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("30 documents added (")
+    assert again.stdout.strip() == "0 documents added (0 events), 30 already stored"
+    wrong = timeline("ingest", str(folder), "--dask-workers", "2", "--db", "sqlite:///" + str(tmp_path / "x"))
+    assert (wrong.returncode, wrong.stderr.strip()) == (2, "timeline: --dask-workers needs --dask local")
+
+
+def timeline(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=120
+    )
