@@ -3,8 +3,8 @@
 Two events from different documents are the same event when their titles are alike, they share
 an actor (when both name any), and their time spans are compatible: equal, or one inside the
 other, in which case the finer one wins ("2011" + "December 2011" -> December 2011). Alike events
-whose dates cannot both be true are kept apart and each is flagged in `conflict`, naming the
-other: dates are never averaged.
+whose dates cannot both be true, and that name a common actor, are kept apart and each is flagged
+in `conflict`, naming the other: dates are never averaged.
 
 `merge` is pure, idempotent and independent of the input order: events are processed in a
 canonical order and merged greedily until nothing more merges, so merging the result again finds
@@ -13,6 +13,7 @@ nothing to do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ from events.models import GRANULARITY_RANK, Event, Source, TimeSpan
 SAME_TITLE = 72.0
 CONFLICT_TITLE = 85.0
 SAME_ACTOR = 90.0
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def merge(events: list[Event]) -> list[Event]:
@@ -40,20 +42,52 @@ def merge(events: list[Event]) -> list[Event]:
 def _merge_round(events: list[Event]) -> list[Event]:
     clusters: list[list[Event]] = []
     spans: list[TimeSpan] = []
+    docs: list[set[str]] = []
+    # Blocking: a compatible span overlaps, so a cluster is only looked up under the years its
+    # first report covers (its span only narrows inside that), or under its unresolved value.
+    index: dict[object, list[int]] = {}
     for e in events:
-        for i, members in enumerate(clusters):
+        for i in _candidates(index, e.when):
             if (
                 compatible(spans[i], e.when)
-                and not _documents(e) & set().union(*(_documents(m) for m in members))
-                and all(alike(m, e) for m in members)
+                and not _documents(e) & docs[i]
+                and all(alike(m, e) for m in clusters[i])
             ):
-                members.append(e)
+                clusters[i].append(e)
                 spans[i] = finer(spans[i], e.when)
+                docs[i] |= _documents(e)
                 break
         else:
             clusters.append([e])
             spans.append(e.when)
+            docs.append(_documents(e))
+            for key in _keys(e.when):
+                index.setdefault(key, []).append(len(clusters) - 1)
     return [members[0] if len(members) == 1 else _combine(members) for members in clusters]
+
+
+_WIDE = "wide"  # spans longer than this many years are kept in one list
+_WIDE_YEARS = 30
+
+
+def _keys(span: TimeSpan) -> list[object]:
+    if span.unresolved or span.start is None or span.end is None:
+        return [("unresolved", span.value)]
+    if span.end.year - span.start.year > _WIDE_YEARS:
+        return [_WIDE]
+    return list(range(span.start.year, span.end.year + 1))
+
+
+def _candidates(index: dict[object, list[int]], span: TimeSpan) -> list[int]:
+    """Clusters that may hold a span compatible with `span`, oldest first."""
+    if span.unresolved or span.start is None or span.end is None:
+        return index.get(("unresolved", span.value), [])
+    if span.end.year - span.start.year > _WIDE_YEARS:
+        found = {i for key, ids in index.items() if not isinstance(key, tuple) for i in ids}
+    else:
+        found = {i for y in range(span.start.year, span.end.year + 1) for i in index.get(y, [])}
+        found |= set(index.get(_WIDE, []))
+    return sorted(found)
 
 
 def compatible(a: TimeSpan, b: TimeSpan) -> bool:
@@ -78,8 +112,12 @@ def finer(a: TimeSpan, b: TimeSpan) -> TimeSpan:
 
 
 def alike(a: Event, b: Event, bar: float = SAME_TITLE) -> bool:
-    """Titles alike and, when both name actors, at least one actor in common."""
+    """Titles alike, the same numbers where both give some, and, when both name actors, at least
+    one actor in common."""
     ta, tb = a.title.lower(), b.title.lower()
+    na, nb = set(_NUMBER.findall(ta)), set(_NUMBER.findall(tb))
+    if na and nb and na != nb:
+        return False  # "sold 13.7 million Macs" and "sold 21 million iPods" are two facts
     score = (fuzz.token_set_ratio(ta, tb) + fuzz.token_sort_ratio(ta, tb)) / 2
     if score < bar:
         return False
@@ -107,16 +145,22 @@ def _combine(members: list[Event]) -> Event:
 
 
 def _flag_conflicts(events: list[Event]) -> list[Event]:
+    """Alike reports with dates that cannot both hold. A conflict is a strong claim, so both
+    must name a common actor, which also keeps this from comparing every pair."""
+    by_actor: dict[str, set[int]] = {}
+    for i, e in enumerate(events):
+        for name in e.actors:
+            by_actor.setdefault(name.lower(), set()).add(i)
     notes: dict[int, list[str]] = {}
-    for i, a in enumerate(events):
-        for j in range(i + 1, len(events)):
-            b = events[j]
-            if _documents(a) & _documents(b) or compatible(a.when, b.when):
-                continue
-            if a.when.unresolved or b.when.unresolved or not alike(a, b, CONFLICT_TITLE):
-                continue
-            notes.setdefault(i, []).append(f"{b.id} dates it {_label(b.when)}")
-            notes.setdefault(j, []).append(f"{a.id} dates it {_label(a.when)}")
+    pairs = {(i, j) for ids in by_actor.values() for i in ids for j in ids if i < j}
+    for i, j in sorted(pairs):
+        a, b = events[i], events[j]
+        if _documents(a) & _documents(b) or a.when.unresolved or b.when.unresolved:
+            continue
+        if compatible(a.when, b.when) or not alike(a, b, CONFLICT_TITLE):
+            continue
+        notes.setdefault(i, []).append(f"{b.id} dates it {_label(b.when)}")
+        notes.setdefault(j, []).append(f"{a.id} dates it {_label(a.when)}")
     out = list(events)
     for i, reasons in notes.items():
         out[i] = events[i].model_copy(update={"conflict": "date disagrees: " + "; ".join(sorted(reasons))})

@@ -111,9 +111,9 @@ def test_span_helpers():
 
 def test_three_reports_chain_without_joining_incompatible_ones():
     # 2011 is compatible with both months, but November and December cannot both be true.
-    a = ev("a", "US troops withdrew from Iraq", year(2011), "d1")
-    b = ev("b", "US troops withdrew from Iraq", month(2011, 12), "d2")
-    c = ev("c", "US troops withdrew from Iraq", month(2011, 11), "d3")
+    a = ev("a", "US troops withdrew from Iraq", year(2011), "d1", ["US"])
+    b = ev("b", "US troops withdrew from Iraq", month(2011, 12), "d2", ["US"])
+    c = ev("c", "US troops withdrew from Iraq", month(2011, 11), "d3", ["US"])
     out = merge([a, b, c])
     assert len(out) == 2
     assert all(len({s.document_id for s in e.sources}) <= 2 for e in out)
@@ -124,3 +124,15 @@ def test_output_sorted_by_date():
     a = ev("a", "Second thing happened here", year(2014), "d1")
     b = ev("b", "First thing happened there", year(2003), "d2")
     assert [e.id for e in merge([a, b])] == ["b", "a"]
+
+
+def test_no_conflict_without_a_common_actor():
+    # Two plans that merely read alike ("... will be available") are not one event in dispute.
+    a = ev("a", "Software will be available", day(2009, 6, 17), "d1")
+    b = ev("b", "iOS will be available", day(2010, 6, 21), "d2", ["iOS"])
+    assert all(e.conflict is None for e in merge([a, b]))
+
+
+def test_merge_scales_by_blocking_on_years():
+    evs = [ev(f"e{i}", f"Event number {i} happened", year(1900 + i % 120), f"d{i}") for i in range(600)]
+    assert len(merge(evs)) == 600
