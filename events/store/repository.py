@@ -21,7 +21,6 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Text,
-    and_,
     case,
     cast,
     create_engine,
@@ -29,9 +28,9 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    or_,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.engine import Engine, make_url
@@ -612,29 +611,13 @@ class Store:
 
     # -- queries ------------------------------------------------------------------------------
 
-    def _where(self, q: EventQuery) -> list[ColumnElement[bool]]:
+    def _filters(self, q: EventQuery) -> list[ColumnElement[bool]]:
+        """Every condition except the window."""
         e = t.events.c
         conds: list[ColumnElement[bool]] = []
         if not q.include_deleted:
             conds.append(e.deleted_at.is_(None))
-        if q.has_window:
-            conds.append(e.start_day.is_not(None))
-            a = q.start.toordinal() if q.start else None
-            b = q.end.toordinal() if q.end else None
-            if b is not None:
-                conds.append(e.start_day <= b)
-            if a is not None:
-                conds.append(e.end_day >= a)
-                # Index-backed overlap: per span class, start lies in [a - (2**c - 1), b].
-                conds.append(
-                    or_(
-                        *(
-                            and_(e.span_class == c, e.start_day >= a - (2**c - 1))
-                            for c in range(MAX_SPAN_CLASS + 1)
-                        )
-                    )
-                )
-        elif not q.include_unresolved:
+        if q.has_window or not q.include_unresolved:
             conds.append(e.start_day.is_not(None))
         if q.text:
             conds.append(e.search_text.contains(q.text.lower(), autoescape=True))
@@ -645,13 +628,8 @@ class Store:
         if q.statuses:
             conds.append(e.status.in_(q.statuses))
         if q.document_ids:
-            conds.append(
-                e.id.in_(
-                    select(t.event_sources.c.event_id).where(
-                        t.event_sources.c.document_id.in_(q.document_ids)
-                    )
-                )
-            )
+            sources = t.event_sources.c
+            conds.append(e.id.in_(select(sources.event_id).where(sources.document_id.in_(q.document_ids))))
         if q.actors:
             conds.append(
                 e.id.in_(select(t.event_actors.c.event_id).where(t.event_actors.c.actor.in_(q.actors)))
@@ -660,23 +638,68 @@ class Store:
             conds.append(e.id.in_(select(t.event_tags.c.event_id).where(t.event_tags.c.tag.in_(q.tags))))
         return conds
 
-    def _select(self, q: EventQuery, *cols: Any) -> Any:
+    def _span_classes(self, conn: Connection) -> list[int]:
+        """The span classes present, by a loose index scan (one index seek per class)."""
+        return [int(x) for x in conn.execute(_SPAN_CLASSES).scalars() if x is not None]
+
+    def _candidates(self, conn: Connection, q: EventQuery, *, limit: int | None = None) -> Any:
+        """(id, start_day, end_day) of the matching events, as a subquery.
+
+        With a window start `a` the overlap test is split by span class (see schema.py): one branch
+        per class, `span_class = c and start_day between a - (2**c - 1) and b and end_day >= a`, a
+        tight range on the index (span_class, start_day, end_day, id, deleted_at), read without
+        touching the table when no other filter is given. With `limit`, each branch stops
+        after `limit` rows in date order, so a page costs O(classes x limit), not O(window).
+        """
         e = t.events.c
-        stmt = select(*cols).where(*self._where(q))
-        if q.has_window:
-            stmt = stmt.order_by(e.start_day, e.end_day, e.id)
-        else:
-            stmt = stmt.order_by(e.start_day.is_(None), e.start_day, e.end_day, e.id)
+        cols = (e.id, e.start_day, e.end_day)
+        filters = self._filters(q)
+        b = q.end.toordinal() if q.end else None
+        if q.start is None:
+            stmt = select(*cols).where(*filters)
+            if b is not None:
+                stmt = stmt.where(e.start_day <= b)
+            if limit is not None:
+                stmt = stmt.order_by(e.start_day.is_(None), e.start_day, e.end_day, e.id).limit(limit)
+            return stmt.subquery("w")
+        a = q.start.toordinal()
+        branches = []
+        for c in self._span_classes(conn) or [0]:
+            stmt = select(*cols).where(
+                e.span_class == c, e.start_day >= a - (2**c - 1), e.end_day >= a, *filters
+            )
+            if b is not None:
+                stmt = stmt.where(e.start_day <= b)
+            if limit is not None:
+                stmt = stmt.order_by(e.start_day, e.end_day, e.id).limit(limit)
+            branches.append(select(stmt.subquery().c))
+        return union_all(*branches).subquery("w")
+
+    def _page(self, conn: Connection, q: EventQuery) -> Any:
+        """The stored JSON text of the page of events `q` asks for, in date order. The page's ids
+        are chosen from the index alone; only those rows are read from the table."""
+        e = t.events.c
+        k = q.offset + q.limit if q.limit is not None else None
+        w = self._candidates(conn, q, limit=k)
+        nulls = [w.c.start_day.is_(None)] if q.start is None else []
+        order = [*nulls, w.c.start_day, w.c.end_day, w.c.id]
+        ids = select(w.c.id, w.c.start_day, w.c.end_day).order_by(*order)
         if q.limit is not None:
-            stmt = stmt.limit(q.limit)
+            ids = ids.limit(q.limit)
         if q.offset:
-            stmt = stmt.offset(q.offset)
-        return stmt
+            ids = ids.offset(q.offset)
+        p = ids.subquery("p")
+        final = [p.c.start_day.is_(None)] if q.start is None else []
+        return (
+            select(cast(e.data, Text))
+            .select_from(t.events.join(p, e.id == p.c.id))
+            .order_by(*final, p.c.start_day, p.c.end_day, p.c.id)
+        )
 
     def query(self, q: EventQuery) -> list[Event]:
         """The events matching `q`, ordered by start (see events.query for the semantics)."""
         with self._read() as conn:
-            return [Event.model_validate(d) for d in conn.execute(self._select(q, t.events.c.data)).scalars()]
+            return [Event.model_validate_json(raw) for raw in conn.execute(self._page(conn, q)).scalars()]
 
     def iter_events(self, q: EventQuery, *, batch: int = 5000) -> Iterator[Event]:
         """Like `query`, streamed (exports of millions of events in constant memory)."""
@@ -687,16 +710,14 @@ class Store:
         """The stored JSON text of each matching event (`Event.model_dump_json` equivalent),
         streamed and never decoded here: the fast path for exports."""
         with self._engine.connect() as conn, conn.begin():
-            stmt = self._select(q, cast(t.events.c.data, Text))
+            stmt = self._page(conn, q)
             yield from conn.execution_options(yield_per=batch).execute(stmt).scalars()
 
     def count(self, q: EventQuery) -> int:
         """How many events match `q` (ignores limit and offset)."""
-        unpaged = q.page(None, 0)
         with self._read() as conn:
-            return conn.execute(
-                select(func.count()).select_from(t.events).where(*self._where(unpaged))
-            ).scalar_one()
+            w = self._candidates(conn, q)
+            return conn.execute(select(func.count()).select_from(w)).scalar_one()
 
     def density(self, q: EventQuery, bins: int) -> list[tuple[dt.date, dt.date, int]]:
         """Counts of matching events in `bins` equal slices of the window, computed in the database.
@@ -708,32 +729,28 @@ class Store:
         """
         if bins < 1:
             raise InputError("density needs at least one bin")
-        e = t.events.c
-        dated = q.page(None, 0)
-        if not dated.has_window:
-            dated = dated.model_copy(update={"include_unresolved": False})
+        dated = q.model_copy(update={"include_unresolved": False, "limit": None, "offset": 0})
         with self._read() as conn:
+            w = self._candidates(conn, dated)
             lo = q.start.toordinal() if q.start else None
             hi = q.end.toordinal() if q.end else None
             if lo is None or hi is None:
-                mn, mx = conn.execute(
-                    select(func.min(e.start_day), func.max(e.end_day)).where(*self._where(dated))
-                ).one()
+                mn, mx = conn.execute(select(func.min(w.c.start_day), func.max(w.c.end_day))).one()
                 if mn is None:
                     return []
                 lo = mn if lo is None else lo
                 hi = max(mx, lo) if hi is None else hi
             width = hi - lo + 1
             bins = min(bins, width)
-            clipped = case((e.start_day < lo, lo), else_=e.start_day)
+            clipped = case((w.c.start_day < lo, lo), else_=w.c.start_day)
             idx = ((clipped - lo) * bins // width).label("bin")
-            stmt = select(idx, func.count()).where(*self._where(dated)).group_by(idx)
+            stmt = select(idx, func.count()).group_by(idx)
             counts = {int(b): int(n) for b, n in conn.execute(stmt)}
         out = []
         for i in range(bins):
             a = lo + (i * width) // bins
             b = lo + ((i + 1) * width) // bins - 1
-            out.append((dt.date.fromordinal(a), dt.date.fromordinal(b), int(counts.get(i, 0))))
+            out.append((dt.date.fromordinal(a), dt.date.fromordinal(b), counts.get(i, 0)))
         return out
 
     def facets(self) -> dict[str, list[str]]:
@@ -779,6 +796,15 @@ class Store:
             )
             for r in rows
         ]
+
+
+_SPAN_CLASSES = text(
+    "WITH RECURSIVE c(x) AS ("
+    " SELECT MIN(span_class) FROM events"
+    " UNION ALL"
+    " SELECT (SELECT MIN(span_class) FROM events WHERE span_class > c.x) FROM c WHERE c.x IS NOT NULL"
+    ") SELECT x FROM c"
+)
 
 
 def _identity(ev: Event) -> Event:

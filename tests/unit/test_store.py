@@ -306,3 +306,28 @@ def test_unresolved_and_manual_sources_round_trip(store: Store) -> None:
     store.add_event(ev)
     assert store.get_event("m-1") == ev
     assert store.query(EventQuery(start=D(2000, 1, 1))) == []
+
+
+def test_a_database_at_an_older_revision_is_upgraded_on_open(store_url: str) -> None:
+    from alembic import command
+
+    from events.migrations import config
+
+    with Store.open(store_url) as s:
+        s.add_event(make_event("kept", "2020-05-05"))
+        with s._write() as conn:
+            cfg = config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+            assert conn.execute(text("select version_num from alembic_version")).scalar() == "0001"
+    with Store.open(store_url) as s:
+        assert [e.id for e in s.query(EventQuery(start=D(2020, 5, 1)))] == ["kept"]
+        with s._read() as conn:
+            assert conn.execute(text("select version_num from alembic_version")).scalar() == head()
+
+
+def test_migrations_ship_inside_the_package() -> None:
+    from events.migrations import HERE
+
+    assert (HERE / "env.py").exists() and (HERE / "versions" / "0001_initial.py").exists()
+    assert HERE.parent.name == "events"
