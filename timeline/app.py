@@ -13,6 +13,7 @@ from timeline import layout
 from timeline.app_settings import DashboardSettings, dashboard_settings
 from timeline.callbacks import register
 from timeline.edits import register_exports, register_writes
+from timeline.queries import ViewCache
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -44,10 +45,11 @@ def create_app(settings: Any = None, store: Store | None = None, **dash_kwargs: 
     )
     # A function, so each page load shows the documents, actors and tags stored by then.
     app.layout = lambda: page(store, cfg)
-    register(app, store, cfg)
+    cache = ViewCache()  # this app's memory of query answers, dropped on every write
+    register(app, store, cfg, cache)
     register_exports(app, store)
     if not cfg.read_only:
-        register_writes(app, store, cfg)
+        register_writes(app, store, cfg, cache)
     return app
 
 

@@ -20,7 +20,7 @@ from timeline import ids
 from timeline.app_settings import DashboardSettings
 from timeline.detail import build_detail, empty_detail
 from timeline.figures import build_density_figure, build_figure, ids_from_points
-from timeline.queries import UndatedCache, snapshot, table_events
+from timeline.queries import ViewCache, snapshot, table_events, undated, view_key
 from timeline.view import Era, View, window_from_relayout
 from timeline.words import date_as_written
 
@@ -109,8 +109,7 @@ def data_extent(store: Store, view: View) -> tuple[dt.date, dt.date] | None:
     return (bins[0][0], bins[-1][1]) if bins else None
 
 
-def register(app: Dash, store: Store, settings: DashboardSettings) -> None:
-    undated_cache = UndatedCache()
+def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCache) -> None:
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -184,14 +183,14 @@ def register(app: Dash, store: Store, settings: DashboardSettings) -> None:
         Input(ids.REVISION, "data"),
         Input(ids.SELECTED, "data"),
     )
-    def render_figure(view_data: dict[str, Any] | None, revision: int, selected: list[str] | None) -> Any:
+    def render_figure(view_data: dict[str, Any] | None, _revision: int, selected: list[str] | None) -> Any:
         view = view_of(view_data)
-        snap = snapshot(
-            store,
-            view,
-            max_points=settings.max_points,
-            bins=settings.density_bins,
-            undated_of=undated_cache.get(store, view, revision or 0),
+        undated_of = cache.get(("undated", view_key(view, window=False)), lambda: undated(store, view))
+        snap = cache.get(
+            ("snapshot", view_key(view)),
+            lambda: snapshot(
+                store, view, max_points=settings.max_points, bins=settings.density_bins, undated_of=undated_of
+            ),
         )
         if snap.kind == "density":
             fig = build_density_figure(snap.bins, view, total=snap.total)
@@ -208,7 +207,11 @@ def register(app: Dash, store: Store, settings: DashboardSettings) -> None:
         Input(ids.REVISION, "data"),
     )
     def render_table(view_data: dict[str, Any] | None, _revision: int) -> tuple[list[dict[str, Any]], str]:
-        events, total = table_events(store, view_of(view_data), settings.max_table_rows)
+        view = view_of(view_data)
+        und = cache.get(("undated", view_key(view, window=False)), lambda: undated(store, view))
+        events, total = cache.get(
+            ("table", view_key(view)), lambda: table_events(store, view, settings.max_table_rows, und)
+        )
         note = ""
         if total > len(events):
             note = f"Showing the first {len(events):,} of {total:,} events: zoom or filter to see the rest."

@@ -25,7 +25,7 @@ from timeline import ids
 from timeline.app_settings import DashboardSettings
 from timeline.callbacks import view_of
 from timeline.curate import export_bytes, manual_event, parse_typed_date, split_list
-from timeline.queries import all_query
+from timeline.queries import ViewCache, all_query
 from timeline.words import date_in_words, precision_label
 
 FORM_FIELDS = ("title", "date", "end", "description", "actors", "tags", "url", "quote")
@@ -88,7 +88,7 @@ def read_upload(contents: str, filename: str | None, max_bytes: int) -> tuple[st
     return name, raw
 
 
-def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> None:
+def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCache) -> None:
     user = settings.user
 
     @app.callback(
@@ -117,6 +117,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> Non
                 )
             except (InputError, NotFoundError) as err:
                 messages.append(f"Not saved: {err}")
+        cache.bump()
         return (revision or 0) + 1, " ".join(messages)
 
     @app.callback(
@@ -149,6 +150,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> Non
                 merged = store.merge_events(selected, actor=user)
             except TimelineError as err:
                 return no_update, f"Not merged: {err}", no_update, no_update
+            cache.bump()
             note = f" Conflict: {merged.conflict}" if merged.conflict else ""
             return (
                 (revision or 0) + 1,
@@ -170,6 +172,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> Non
                 stale += 1
             except TimelineError as err:
                 failed.append(str(err))
+        cache.bump()
         verb = {ids.ACT_ACCEPT: "Accepted", ids.ACT_REJECT: "Rejected", ids.ACT_DELETE: "Deleted"}[trigger]
         message = f"{verb} {done} event{'s' if done != 1 else ''}."
         if stale:
@@ -233,6 +236,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> Non
         if errors:
             return [errors.get(f, "") for f in order], "Not added: see the fields marked.", *[no_update] * 4
         stored = store.add_event(event, actor=user)
+        cache.bump()
         return (
             ["" for _ in order],
             f"Added “{stored.title}” ({date_in_words(stored.when)}).",
@@ -289,6 +293,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings) -> Non
             result = store.ingest(doc, found, actor=user)
         except (TimelineError, ValueError) as err:
             return f"Not added: {err}", no_update, no_update, no_update
+        cache.bump()
         name = doc.title or doc.source or "the article"
         if not result.added:
             return f"“{name}” is already in the store.", no_update, None, ""

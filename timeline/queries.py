@@ -7,9 +7,11 @@ narrows the window until the events themselves come back.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from events.models import Event
 from events.query import EventQuery
@@ -17,6 +19,7 @@ from events.store import Store
 from timeline.view import View
 
 UNDATED_SHOWN = 50
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,62 +43,86 @@ def all_query(view: View) -> EventQuery:
     return EventQuery(**view.query_kwargs(), include_unresolved=True)
 
 
-class UndatedCache:
-    """Undated events depend on the filters and the data, not on the window: remember them per
-    (filters, revision) so zooming and panning cost no extra query. Bounded, per app."""
+class ViewCache:
+    """Answers per view, reused until the data changes: a page load, a reset to the full view or a
+    pan back to a window already seen costs no query. Per app (made in `create_app`), bounded.
 
-    def __init__(self, size: int = 32) -> None:
-        self._items: OrderedDict[tuple[str, int], tuple[int, list[Event]]] = OrderedDict()
+    Writes made through this app call `bump()`; writes from elsewhere (a CLI ingest into the same
+    database) show up within `ttl` seconds.
+    """
+
+    def __init__(self, size: int = 64, ttl: float = 60.0) -> None:
+        self._items: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
         self._size = size
+        self._ttl = ttl
+        self.version = 0
 
-    def get(self, store: Store, view: View, revision: int) -> tuple[int, list[Event]]:
-        key = (view.with_window(None, None).model_copy(update={"eras": ()}).to_query_string(), revision)
-        if key in self._items:
+    def bump(self) -> None:
+        self.version += 1
+        self._items.clear()
+
+    def get(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        now = time.monotonic()
+        hit = self._items.get(key)
+        if hit is not None and now - hit[0] < self._ttl:
             self._items.move_to_end(key)
-            return self._items[key]
-        value = undated(store, view)
-        self._items[key] = value
+            return hit[1]  # type: ignore[no-any-return]
+        value = compute()
+        self._items[key] = (now, value)
         if len(self._items) > self._size:
             self._items.popitem(last=False)
         return value
 
 
-def undated(store: Store, view: View) -> tuple[int, list[Event]]:
+def view_key(view: View, *, window: bool = True) -> str:
+    """The part of a view that changes what the store returns (not eras, lanes or colours)."""
+    plain = view.model_copy(update={"eras": (), "lanes": "none", "colour": "status"})
+    return (plain if window else plain.with_window(None, None)).to_query_string()
+
+
+@dataclass(frozen=True)
+class Undated:
+    """The view's filters without a window: how many events are dated, and the undated ones."""
+
+    n_dated: int = 0
+    total: int = 0
+    events: list[Event] = field(default_factory=list)
+
+
+def undated(store: Store, view: View) -> Undated:
     # The store sorts unresolved events after every dated one, so they are the page that starts
     # where the dated events end.
     every = EventQuery(**view.query_kwargs(window=False), include_unresolved=True)
     n_all = store.count(every)
     n_dated = store.count(every.model_copy(update={"include_unresolved": False}))
     n = n_all - n_dated
-    return n, (store.query(every.page(UNDATED_SHOWN, n_dated)) if n else [])
+    return Undated(n_dated, n, store.query(every.page(UNDATED_SHOWN, n_dated)) if n else [])
 
 
 def snapshot(
-    store: Store,
-    view: View,
-    *,
-    max_points: int,
-    bins: int,
-    undated_of: tuple[int, list[Event]] = (0, []),
+    store: Store, view: View, *, max_points: int, bins: int, undated_of: Undated | None = None
 ) -> Snapshot:
     q = dated_query(view)
-    total = store.count(q)
-    n_undated, undated_events = undated_of
+    und = undated_of or Undated()
+    # Without a window the dated count is the one `undated` already made: do not count twice.
+    total = und.n_dated if (undated_of is not None and not q.has_window) else store.count(q)
     if total > max_points:
         return Snapshot(
-            "density", total, bins=store.density(q, bins), undated_total=n_undated, undated=undated_events
+            "density", total, bins=store.density(q, bins), undated_total=und.total, undated=und.events
         )
     return Snapshot(
-        "events",
-        total,
-        events=store.query(q.page(max_points)),
-        undated_total=n_undated,
-        undated=undated_events,
+        "events", total, events=store.query(q.page(max_points)), undated_total=und.total, undated=und.events
     )
 
 
-def table_events(store: Store, view: View, limit: int) -> tuple[list[Event], int]:
+def table_events(
+    store: Store, view: View, limit: int, undated_of: Undated | None = None
+) -> tuple[list[Event], int]:
     """Rows for the table: the window's events (with the undated ones when there is no window)."""
-    q = dated_query(view) if (view.start or view.end) else all_query(view)
-    total = store.count(q)
+    windowed = bool(view.start or view.end)
+    q = dated_query(view) if windowed else all_query(view)
+    if undated_of is not None and not windowed:
+        total = undated_of.n_dated + undated_of.total
+    else:
+        total = store.count(q)
     return store.query(q.page(limit)), total
