@@ -182,3 +182,22 @@ def test_ingest_command(db: str, tmp_path: Path) -> None:
 def test_a_bad_database_url_is_one_line(tmp_path: Path) -> None:
     r = run("list", "--db", "nonsense", code=2)
     assert r.stderr.startswith("timeline: not a database URL")
+
+
+def test_settings_argument_beats_environment_beats_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.settings import load_settings
+
+    monkeypatch.delenv("TIMELINE_DB_URL", raising=False)
+    default = load_settings().db_url
+    assert default.startswith("sqlite:///") and "news-timeline" in default
+    monkeypatch.setenv("TIMELINE_DB_URL", "sqlite:///from-env.sqlite")
+    monkeypatch.setenv("TIMELINE_WORKERS", "3")
+    assert load_settings().db_url == "sqlite:///from-env.sqlite"
+    assert load_settings(db_url="sqlite:///arg.sqlite", workers=None).db_url == "sqlite:///arg.sqlite"
+    assert load_settings().workers == 3 and load_settings(workers=1).workers == 1
+
+
+def test_db_option_beats_the_environment(db: str, tmp_path: Path) -> None:
+    other = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    run("add", "--title", "Elsewhere", "--date", "2014", "--db", other)
+    assert _ids(db) == [] and len(_ids(other)) == 1
