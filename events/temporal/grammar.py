@@ -196,8 +196,105 @@ def _rules() -> list[tuple[str, str]]:
 
 
 RULES = _rules()
-MASTER = re.compile(r"(?<![\w\x27])(?=[\w\x27])(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in RULES) + ")")
-RULE_PATTERNS = {name: re.compile(pat) for name, pat in RULES}
+_HEAD = r"(?<![\w\x27])(?=[\w\x27])"
+MASTER = re.compile(_HEAD + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in RULES) + ")")
+
+
+# --- first-character dispatch ------------------------------------------------------------------
+# Trying ~60 alternatives at every candidate start is the main cost. Each rule's possible first
+# characters are read off its parsed pattern; a start position is matched against a master made of
+# only the rules that can begin with its character (same order, so the same leftmost-first result).
+_ALL = None
+
+
+def _first_chars(items: object, ignorecase: bool) -> tuple[set[str] | None, bool]:
+    """(possible first characters or None for 'any', can match empty) of a parsed regex."""
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser as p  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - older Pythons
+        import sre_constants as c  # type: ignore[no-redef]
+        import sre_parse as p  # type: ignore[no-redef]  # noqa: F401
+    out: set[str] = set()
+    for op, av in items:  # type: ignore[attr-defined]
+        first: set[str] | None
+        nullable = False
+        if op is c.LITERAL:
+            ch = chr(av)
+            first = {ch.lower(), ch.upper(), ch} if ignorecase else {ch}
+        elif op is c.IN:
+            first = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    ch = chr(iav)
+                    first |= {ch.lower(), ch.upper(), ch} if ignorecase else {ch}
+                elif iop is c.RANGE and iav[1] - iav[0] < 400:
+                    for k in range(iav[0], iav[1] + 1):
+                        ch = chr(k)
+                        first |= {ch.lower(), ch.upper(), ch} if ignorecase else {ch}
+                elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                    first |= set("0123456789")
+                elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                    first |= set(" \t\n\r\f\v")
+                else:
+                    first = _ALL
+                    break
+        elif op is c.BRANCH:
+            first = set()
+            for alt_items in av[1]:
+                f, n = _first_chars(alt_items, ignorecase)
+                nullable = nullable or n
+                first = None if (f is None or first is None) else first | f
+        elif op is c.SUBPATTERN:
+            add = av[1] or 0
+            first, nullable = _first_chars(av[3], ignorecase or bool(add & re.IGNORECASE))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            first, nullable = _first_chars(av[2], ignorecase)
+            nullable = nullable or av[0] == 0
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _rule_first_chars() -> dict[str, set[str] | None]:
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover
+        import sre_parse as parser  # type: ignore[no-redef]
+    out: dict[str, set[str] | None] = {}
+    for name, pat in RULES:
+        first, nullable = _first_chars(parser.parse(pat), False)
+        out[name] = None if nullable else first
+    return out
+
+
+_FIRST = _rule_first_chars()
+_COMPILED = [(name, re.compile(pat)) for name, pat in RULES]
+_BY_CHAR: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def _rules_for(ch: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rules = _BY_CHAR.get(ch)
+    if rules is None:
+        rules = tuple((n, r) for n, r in _COMPILED if _FIRST[n] is None or ch in _FIRST[n])  # type: ignore[operator]
+        _BY_CHAR[ch] = rules
+    return rules
+
+
+def _match_at(text: str, q: int) -> tuple[str, re.Match[str]] | None:
+    """The first rule (in grammar order) matching at word start q, as the master would pick."""
+    for name, rx in _rules_for(text[q]):
+        m = rx.match(text, q)
+        if m is not None:
+            return name, m
+    return None
 
 
 # Every rule's match contains one of these words (or a digit); the master pattern is only tried
@@ -251,13 +348,19 @@ def recognise(text: str) -> list[Mention]:
     """All non-overlapping candidate mentions, left to right (the same as `recognise_full_scan`)."""
     out: list[Mention] = []
     pos = 0
-    match = MASTER.match
     recent: list[tuple[int, int]] = []  # (start, end) of the prefix words just before
+    kind_get, lower_get = _KIND.get, _KIND_LOWER.get
     for w in _WORD.finditer(text):
         p = w.start()
         if p < pos:
             continue
-        k = _kind(w.group())
+        word = w.group()
+        # Inlined fast path of _kind(): most words are plain lower-case words.
+        k = kind_get(word)
+        if k is None:
+            k = _TRIGGER if word[0].isdigit() else lower_get(word.lower())
+            if k is None:
+                k = _kind(word) if "'" in word or word[:2] in ("FY", "fy", "Fy") else 0
         if k != _TRIGGER:
             if k:
                 recent.append((p, w.end()))
@@ -279,10 +382,11 @@ def recognise(text: str) -> list[Mention]:
         for q in reversed(starts):
             if q < pos:
                 continue
-            m = match(text, q)
-            if m is None:
+            hit = _match_at(text, q)
+            if hit is None:
                 continue
-            out.append(Mention(m.start(), m.end(), m.lastgroup or "", m))
+            name, m = hit
+            out.append(Mention(m.start(), m.end(), name, m))
             pos = m.end()
             if pos > p:
                 break

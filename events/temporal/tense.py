@@ -1,29 +1,62 @@
 """Past or future? The tense around a mention decides which 'Friday' or 'March' is meant."""
 
-# ruff: noqa: E501  (word lists)
-
 from __future__ import annotations
 
 import re
 
-# Irregular past forms that news uses with dates ("rose Friday", "met Monday").
-_IRREGULAR = ["fell", "rose", "grew", "began", "came", "went", "took", "made", "met", "saw", "left", "won", "lost", "held", "led", "struck", "sold", "bought", "paid", "spent", "gave", "got", "became", "broke", "ran", "fought", "flew", "fled", "sent", "built", "brought", "thought", "found", "kept", "felt", "shot", "stood", "spoke", "wrote", "chose", "drew", "drove", "knew", "meant", "sought", "swore", "threw", "withdrew", "upheld", "overtook", "arose", "blew", "dealt", "dug", "fed", "hung", "heard", "sank", "sang", "shrank", "slid", "spread", "stole", "stuck", "swept", "swung", "taught", "tore", "understood", "woke", "wore", "wept", "forgave", "forbade", "bore", "beat", "bled", "bent", "bound"]
-
-# Future cues first: at one position the first alternative wins ("expected to" over "-ed").
-# Lower-case "-ed" words only, so "United" or "Ahmed" are not read as past tense.
-_CUE = re.compile(
-    r"\b(?:(?P<fut>(?i:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|plans?\s+to|planned|planning|"
-    r"scheduled|expected|expects?|is\s+due|are\s+due|due\s+to|would|upcoming|tomorrow|next|until|"
-    r"intends?\s+to|set\s+to|hopes?\s+to|aims?\s+to|could|may|might|can|should|must|to\s+be|soon|"
-    r"payable|effective|ahead\s+of|begins|starts|opens|closes|ends|expires|meets|arrives|resumes|"
-    r"takes\s+effect|goes\s+into))"
-    r"|(?P<rep>(?i:said|says|told|announced|reported|added|according\s+to))"
-    r"|(?P<past>(?i:was|were|had|did|ago|yesterday|last|earlier|previously|been|" + "|".join(_IRREGULAR) + r")"
-    r"|[a-z]{3,}ed))\b"
+_FUTURE = frozenset(
+    [
+        "will", "won't", "'ll", "shall", "planned", "planning", "scheduled", "expected", "expects",
+        "expect", "upcoming", "tomorrow", "next", "until", "could", "may", "might", "can", "should", "must",
+        "soon", "payable", "effective", "begins", "starts", "opens", "closes", "ends", "expires", "meets",
+        "arrives", "resumes", "would",
+    ]
 )
+# Two-word cues, keyed by their first word.
+_FUTURE_PAIRS = {
+    "going": {"to"}, "is": {"to", "due"}, "are": {"to", "due"}, "plan": {"to"}, "plans": {"to"},
+    "due": {"to"}, "intend": {"to"}, "intends": {"to"}, "set": {"to"}, "hope": {"to"}, "hopes": {"to"},
+    "aim": {"to"}, "aims": {"to"}, "to": {"be"}, "ahead": {"of"}, "takes": {"effect"}, "goes": {"into"},
+}  # fmt: skip
+_REPORTING = frozenset(["said", "says", "told", "announced", "reported", "added"])
+# Irregular past forms that news uses with dates ("rose Friday", "met Monday").
+_PAST = frozenset(
+    [
+        "was", "were", "had", "did", "ago", "yesterday", "last", "earlier", "previously", "been", "fell",
+        "rose", "grew", "began", "came", "went", "took", "made", "met", "saw", "left", "won", "lost",
+        "held", "led", "struck", "sold", "bought", "paid", "spent", "gave", "got", "became", "broke", "ran",
+        "fought", "flew", "fled", "sent", "built", "brought", "thought", "found", "kept", "felt", "shot",
+        "stood", "spoke", "wrote", "chose", "drew", "drove", "knew", "meant", "sought", "swore", "threw",
+        "withdrew", "upheld", "overtook", "arose", "blew", "dealt", "dug", "fed", "hung", "heard", "sank",
+        "sang", "shrank", "slid", "spread", "stole", "stuck", "swept", "swung", "taught", "tore",
+        "understood", "woke", "wore", "wept", "forgave", "forbade", "bore", "beat", "bled", "bent", "bound",
+    ]
+)
+_TOKEN = re.compile(r"[A-Za-z']+")
 _BOUNDARY = re.compile(r"[.!?;]\s|\n")
 _WINDOW = 160
 _ADJACENT = 12  # "said Friday", "said on Friday", "Friday said"
+
+_FUT, _PASTK, _REP = 1, 2, 3
+
+
+def _cues(chunk: str) -> list[tuple[int, int, int]]:
+    """(start, end, kind) of the tense cues in a chunk of text."""
+    out: list[tuple[int, int, int]] = []
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(chunk)]
+    for i, (s, e, w) in enumerate(toks):
+        low = w.lower()
+        nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+        pair = _FUTURE_PAIRS.get(low)
+        if pair is not None and nxt in pair:
+            out.append((s, toks[i + 1][1], _FUT))
+        elif low in _FUTURE:
+            out.append((s, e, _FUT))
+        elif low in _REPORTING or (low == "according" and nxt == "to"):
+            out.append((s, e, _REP))
+        elif low in _PAST or (len(w) >= 5 and w.endswith("ed") and w.islower()):
+            out.append((s, e, _PASTK))
+    return out
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
@@ -39,33 +72,30 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     for b in _BOUNDARY.finditer(left):
         cut = b.end()
     if cut is not None:
-        lo += cut
-        left = text[lo:start]
+        left = left[cut:]
     right = text[end : end + _WINDOW]
     b = _BOUNDARY.search(right)
     if b:
         right = right[: b.start()]
-    best: tuple[int, str] | None = None
+    best: tuple[int, int] | None = None
     reporting_near = False
-    for m in _CUE.finditer(left):
-        dist = len(left) - m.end()
-        if m.group("rep"):
+    n = len(left)
+    for _s, e, kind in _cues(left):
+        dist = n - e
+        if kind == _REP:
             reporting_near = reporting_near or dist <= _ADJACENT
             continue
-        kind = "future" if m.group("fut") else "past"
         if best is None or dist <= best[0]:
             best = (dist, kind)
-    for m in _CUE.finditer(right):
-        dist = m.start()
-        if m.group("rep"):
-            reporting_near = reporting_near or dist <= _ADJACENT
+    for s, _e, kind in _cues(right):
+        if kind == _REP:
+            reporting_near = reporting_near or s <= _ADJACENT
             continue
-        kind = "future" if m.group("fut") else "past"
-        if best is None or dist < best[0]:
-            best = (dist, kind)
+        if best is None or s < best[0]:
+            best = (s, kind)
         break
     if reporting_near and (best is None or best[0] > _ADJACENT):
         return "past"
     if best is None:
-        return "past" if reporting_near or re.search(r"(?i)\b(?:said|says|told)\b", left + right) else None
-    return best[1]
+        return "past" if re.search(r"(?i)\b(?:said|says|told)\b", left + right) else None
+    return "future" if best[1] == _FUT else "past"
