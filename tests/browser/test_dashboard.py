@@ -195,3 +195,114 @@ def test_article_html_is_shown_as_text_and_never_run(dash_duo, app, store) -> No
     assert dash_duo.driver.execute_script("return window.__xss === undefined")
     assert "<b>article</b>" in detail.text  # the title too is text
     assert dash_duo.get_logs() == []
+
+
+def test_zoom_opens_the_density_strip_into_events(dash_duo, store) -> None:  # type: ignore[no-untyped-def]
+    from timeline.app import create_app
+
+    app = create_app({"max_points": 20, "density_bins": 60}, store)
+    dated = store.query(EventQuery(include_unresolved=False))
+    assert len(dated) > 20
+    open_app(dash_duo, app)
+    dash_duo.wait_for_contains_text(f"#{ids.GRAPH_STATUS}", "shown as counts")
+    assert drawn_ids(dash_duo) == set()  # bins, not events
+    # A window around one event, narrow enough to hold few: zoom the way a wheel or drag does.
+    target = dated[len(dated) // 2]
+    lo, hi = target.when.start, target.when.start
+    window = EventQuery(start=lo, end=hi, include_unresolved=False)
+    assert store.count(window) <= 20
+    dash_duo.driver.execute_script(
+        f"Plotly.relayout(document.querySelector('{GRAPH}'), "
+        "{'xaxis.range[0]': arguments[0], 'xaxis.range[1]': arguments[1]});",
+        lo.isoformat(),
+        hi.isoformat() + " 23:59",
+    )
+    wait_until(lambda: target.id in drawn_ids(dash_duo), what="the zoomed window drawn as events")
+    assert f"start={lo.isoformat()}" in dash_duo.driver.current_url  # the window is in the URL
+    assert dash_duo.find_element(f"#{ids.F_START}").get_attribute("value") == lo.isoformat()
+    assert dash_duo.get_logs() == []
+
+
+def test_filters_live_in_the_url(dash_duo, app, store, event_2014) -> None:  # type: ignore[no-untyped-def]
+    open_app(dash_duo, app, "?q=returned&lanes=document&status=review")
+    assert dash_duo.find_element(f"#{ids.F_TEXT}").get_attribute("value") == "returned"
+    wait_until(lambda: event_2014 in drawn_ids(dash_duo), what="the filtered view")
+    expected = {
+        e.id for e in store.query(EventQuery(text="returned", statuses=["review"], include_unresolved=False))
+    }
+    wait_until(lambda: drawn_ids(dash_duo) == expected, what="only the matching events")
+    box = dash_duo.find_element(f"#{ids.F_TEXT}")
+    box.send_keys(Keys.CONTROL + "a")
+    box.send_keys("withdrew", Keys.ENTER)
+    wait_until(lambda: "q=withdrew" in dash_duo.driver.current_url, what="the URL to follow the search")
+    assert "lanes=document" in dash_duo.driver.current_url
+    assert dash_duo.get_logs() == []
+
+
+def test_selection_is_shared_and_the_table_works_from_the_keyboard(dash_duo, app, store, event_2014) -> None:  # type: ignore[no-untyped-def]
+    open_app(dash_duo, app)
+    cell = grid_cell(dash_duo, event_2014, "title")
+    cell.click()  # focus the row's cell, then select it with the keyboard as a screen-reader user would
+    ActionChains(dash_duo.driver).send_keys(Keys.SPACE).perform()
+    wait_until(
+        lambda: any(t.get("name") == "selected" for t in _traces(dash_duo)),
+        what="the selected row ringed in the figure",
+    )
+    ring = next(t for t in _traces(dash_duo) if t.get("name") == "selected")
+    assert [c[0] for c in ring["customdata"]] == [event_2014]
+    dash_duo.wait_for_element(f"#{ids.DETAIL} mark.sentence")
+    # And the other way: a click in the chart selects the row.
+    dash_duo.driver.get(dash_duo.server_url + "/?start=2014-01-01&end=2014-12-31&q=returned+in+2014")
+    dash_duo.wait_for_element(f"{GRAPH} .main-svg")
+    wait_until(lambda: event_2014 in drawn_ids(dash_duo), what="the 2014 event drawn")
+    mark = dash_duo.wait_for_element(f"{GRAPH} .barlayer .point path, {GRAPH} .scatterlayer .point")
+    ActionChains(dash_duo.driver).move_to_element(mark).click().perform()
+    wait_until(
+        lambda: (
+            dash_duo.driver.execute_script(
+                "return dash_ag_grid.getApi(arguments[0]).getSelectedRows().map(r => r.id);", ids.GRID
+            )
+            == [event_2014]
+        ),
+        what="the clicked event selected in the table",
+    )
+    assert dash_duo.get_logs() == []
+
+
+def _traces(dash_duo) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
+    raw = dash_duo.driver.execute_script(
+        f"const gd = document.querySelector('{GRAPH}');"
+        "return JSON.stringify((gd && gd.data || []).map(t => ({name: t.name, customdata: t.customdata})));"
+    )
+    return json.loads(raw)
+
+
+def test_accept_selected_and_a_stale_edit_is_refused(dash_duo, app, store, event_2014) -> None:  # type: ignore[no-untyped-def]
+    open_app(dash_duo, app)
+    grid_cell(dash_duo, event_2014, "title")
+    dash_duo.driver.execute_script(
+        "dash_ag_grid.getApi(arguments[0]).getRowNode(arguments[1]).setSelected(true);", ids.GRID, event_2014
+    )
+    wait_until(lambda: dash_duo.find_element(f"#{ids.ACT_ACCEPT}").is_enabled(), what="the accept button")
+    dash_duo.find_element(f"#{ids.ACT_ACCEPT}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.ACT_MESSAGE}", "Accepted 1 event")
+    assert store.get_event(event_2014).status == "accepted"
+    # Someone else edits the event after this page loaded it: our edit carries the old version.
+    wait_until(
+        lambda: grid_cell(dash_duo, event_2014, "status").text == "accepted", what="the table to reload"
+    )
+    current = store.get_event(event_2014)
+    store.update_event(event_2014, current.version, {"title": "Changed elsewhere"})
+    cell = grid_cell(dash_duo, event_2014, "title")
+    ActionChains(dash_duo.driver).double_click(cell).perform()
+    editor = dash_duo.wait_for_element(
+        f'#{ids.GRID} .ag-row[row-id="{event_2014}"] .ag-cell[col-id="title"] input'
+    )
+    editor.send_keys(Keys.CONTROL + "a")
+    editor.send_keys(Keys.BACKSPACE)
+    editor.send_keys("My stale edit")
+    editor.send_keys(Keys.ENTER)
+    dash_duo.wait_for_contains_text(f"#{ids.ACT_MESSAGE}", "changed by someone else")
+    assert store.get_event(event_2014).title == "Changed elsewhere"
+    wait_until(lambda: grid_cell(dash_duo, event_2014, "title").text == "Changed elsewhere", what="reload")
+    assert dash_duo.get_logs() == []
