@@ -23,7 +23,9 @@ FLOORS = {"strict_F1": 85.0, "relaxed_F1": 93.5, "value_F1": 79.5, "type_F1": 88
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
     if not (SHARED / "eval" / "timeml.py").exists() or not DEV.exists():
-        pytest.skip(f"TimeML scorer or dev data not found under {SHARED} (shared/eval, shared/data/tempeval3-dev)")
+        pytest.skip(
+            f"TimeML scorer or dev data not found under {SHARED} (shared/eval, shared/data/tempeval3-dev)"
+        )
     sys.path.insert(0, str(SHARED / "eval"))
     try:
         from timeml import Timex, read_tml, score
