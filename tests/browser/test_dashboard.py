@@ -166,12 +166,15 @@ PAYLOAD = (
 )
 
 
-def test_article_html_is_shown_as_text_and_never_run(dash_duo, app, store) -> None:  # type: ignore[no-untyped-def]
+def test_article_html_is_shown_as_text_and_never_run(dash_duo, app, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     open_app(dash_duo, app)
     for summary in dash_duo.driver.find_elements(By.CSS_SELECTOR, "summary"):
         if summary.text.startswith("Add an article"):
             summary.click()
-    dash_duo.find_element(f"#{ids.ART_TEXT}").send_keys(PAYLOAD)
+    article = tmp_path / "payload.md"
+    article.write_text(PAYLOAD, encoding="utf-8")
+    dash_duo.find_element(f"#{ids.ART_UPLOAD} input[type=file]").send_keys(str(article))
+    dash_duo.wait_for_contains_text(f"#{ids.ART_MESSAGE}", "payload.md")
     dash_duo.find_element(f"#{ids.ART_TITLE}").send_keys("Payload <b>article</b>")
     dash_duo.driver.execute_script(
         "const el = document.getElementById(arguments[0]);"
@@ -182,7 +185,7 @@ def test_article_html_is_shown_as_text_and_never_run(dash_duo, app, store) -> No
     dash_duo.find_element(f"#{ids.ART_SUBMIT}").click()
     dash_duo.wait_for_contains_text(f"#{ids.ART_MESSAGE}", "to review")
     found = [e for e in store.query(EventQuery(text="Protesters")) if e.status == "review"]
-    assert found, "the pasted article gave no event about the protest"
+    assert found, "the uploaded article gave no event about the protest"
     target = found[0]
     cell = grid_cell(dash_duo, target.id, "title")
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", cell)
