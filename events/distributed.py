@@ -82,6 +82,8 @@ def dask_backend(
         raise InputError("Dask retries cannot be negative")
     if workers is not None and workers < 1:
         raise InputError("--dask-workers must be at least 1")
+    if workers is not None and address != "local":
+        raise InputError("--dask-workers applies to --dask local only; a running cluster has its own workers")
 
     def run(fn: Extractor, items: Iterable[Item]) -> Iterator[Outcome]:
         it = iter(items)
@@ -114,8 +116,6 @@ def connect(address: str, workers: int | None = None) -> Iterator[Client]:
         finally:
             cluster.close()
         return
-    if workers is not None:
-        raise InputError("--dask-workers applies to --dask local only; a running cluster has its own workers")
     try:
         client = Client(address, timeout="30s")
     except (OSError, TimeoutError, ValueError) as err:

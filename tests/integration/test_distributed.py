@@ -30,6 +30,7 @@ from pg import Cluster
 
 from events import sources
 from events.distributed import dask_backend, extract_batch
+from events.errors import InputError
 from events.ingest import Backend, Extractor, Outcome, extract_one, ingest, local_backend
 from events.models import Document, Event
 from events.query import EventQuery
@@ -256,3 +257,17 @@ def timeline(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "timeline", *args], capture_output=True, text=True, timeout=120
     )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"address": "tcp://scheduler:8786", "workers": 2}, "--dask-workers applies to --dask local only"),
+        ({"address": "local", "workers": 0}, "--dask-workers must be at least 1"),
+        ({"address": "local", "batch_size": 0}, "batch size must be at least 1"),
+        ({"address": "local", "retries": -1}, "retries cannot be negative"),
+    ],
+)
+def test_bad_settings_are_refused_before_any_work(kwargs: dict, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        dask_backend(**kwargs)
