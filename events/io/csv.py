@@ -57,12 +57,16 @@ def restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") else cell
 
 
-def _cells(row: dict[str, Any]) -> list[str]:
-    out = []
-    for col in COLUMNS:
-        v = row.get(col, "")
-        s = "" if v is None else str(v)
-        out.append(neutralise(s) if col in TEXT_COLUMNS else s)
+_TEXT_INDEX = tuple(i for i, c in enumerate(COLUMNS) if c in TEXT_COLUMNS)
+
+
+def _cells(row: dict[str, Any]) -> list[Any]:
+    # The csv module writes None as "" and other values with str(); only text cells need a look.
+    out = [row.get(c, "") for c in COLUMNS]
+    for i in _TEXT_INDEX:
+        v = out[i]
+        if v.__class__ is str and v.startswith(_DANGER):
+            out[i] = "'" + v
     return out
 
 

@@ -87,6 +87,7 @@ def _event_row(ev: Event, now: dt.datetime, created_at: dt.datetime | None = Non
         "start_day": sd,
         "end_day": ed,
         "span_class": _span_class(sd, ed),
+        "sort_day": t.UNRESOLVED_SORT_DAY if sd is None else sd,
         "granularity": w.granularity,
         "value": w.value,
         "edtf": w.edtf,
@@ -658,9 +659,9 @@ class Store:
         if q.start is None:
             stmt = select(*cols).where(*filters)
             if b is not None:
-                stmt = stmt.where(e.start_day <= b)
+                stmt = stmt.where(e.sort_day <= b)
             if limit is not None:
-                stmt = stmt.order_by(e.start_day.is_(None), e.start_day, e.end_day, e.id).limit(limit)
+                stmt = stmt.order_by(e.sort_day, e.end_day, e.id).limit(limit)
             return stmt.subquery("w")
         a = q.start.toordinal()
         branches = []
@@ -676,25 +677,34 @@ class Store:
         return union_all(*branches).subquery("w")
 
     def _page(self, conn: Connection, q: EventQuery) -> Any:
-        """The stored JSON text of the page of events `q` asks for, in date order. The page's ids
-        are chosen from the index alone; only those rows are read from the table."""
+        """The stored JSON text of the page of events `q` asks for, in date order (unresolved
+        last). With a window, the page's ids are chosen from the index alone and only those rows
+        are read; without one, the (sort_day, end_day, id) index is read in order."""
         e = t.events.c
-        k = q.offset + q.limit if q.limit is not None else None
-        w = self._candidates(conn, q, limit=k)
-        nulls = [w.c.start_day.is_(None)] if q.start is None else []
-        order = [*nulls, w.c.start_day, w.c.end_day, w.c.id]
-        ids = select(w.c.id, w.c.start_day, w.c.end_day).order_by(*order)
+        if q.start is None:
+            stmt = select(cast(e.data, Text)).where(*self._filters(q))
+            if q.end is not None:
+                stmt = stmt.where(e.sort_day <= q.end.toordinal())
+            stmt = stmt.order_by(e.sort_day, e.end_day, e.id)
+        else:
+            k = q.offset + q.limit if q.limit is not None else None
+            w = self._candidates(conn, q, limit=k)
+            ids = select(w.c.id, w.c.start_day, w.c.end_day).order_by(w.c.start_day, w.c.end_day, w.c.id)
+            if q.limit is not None:
+                ids = ids.limit(q.limit)
+            if q.offset:
+                ids = ids.offset(q.offset)
+            p = ids.subquery("p")
+            return (
+                select(cast(e.data, Text))
+                .select_from(t.events.join(p, e.id == p.c.id))
+                .order_by(p.c.start_day, p.c.end_day, p.c.id)
+            )
         if q.limit is not None:
-            ids = ids.limit(q.limit)
+            stmt = stmt.limit(q.limit)
         if q.offset:
-            ids = ids.offset(q.offset)
-        p = ids.subquery("p")
-        final = [p.c.start_day.is_(None)] if q.start is None else []
-        return (
-            select(cast(e.data, Text))
-            .select_from(t.events.join(p, e.id == p.c.id))
-            .order_by(*final, p.c.start_day, p.c.end_day, p.c.id)
-        )
+            stmt = stmt.offset(q.offset)
+        return stmt
 
     def query(self, q: EventQuery) -> list[Event]:
         """The events matching `q`, ordered by start (see events.query for the semantics)."""

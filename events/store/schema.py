@@ -28,6 +28,8 @@ from sqlalchemy import (
     Text,
 )
 
+UNRESOLVED_SORT_DAY = 99_999_999  # later than date.max.toordinal() (3_652_059)
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -61,6 +63,7 @@ events = Table(
     Column("start_day", Integer),  # date.toordinal(): dialect-neutral arithmetic for windows/bins
     Column("end_day", Integer),
     Column("span_class", Integer),  # see module docstring; NULL when unresolved
+    Column("sort_day", Integer),  # start_day, or UNRESOLVED_SORT_DAY: date order, unresolved last
     Column("granularity", String(16), nullable=False),
     Column("value", Text, nullable=False),
     Column("edtf", Text, nullable=False),
@@ -78,7 +81,7 @@ events = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("data", JSON, nullable=False),  # Event.model_dump(mode="json"): the lossless record
     Index("ix_events_window", "span_class", "start_day", "end_day", "id", "deleted_at"),  # covering
-    Index("ix_events_start_day_end_day_id", "start_day", "end_day", "id"),
+    Index("ix_events_sort_day_end_day_id", "sort_day", "end_day", "id"),
     Index("ix_events_end_day", "end_day"),
     Index("ix_events_document_id", "document_id"),
     Index("ix_events_status", "status"),

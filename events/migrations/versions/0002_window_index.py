@@ -20,7 +20,6 @@ branch_labels = None
 depends_on = None
 
 
-
 def upgrade() -> None:
     op.create_index("ix_events_window", "events", ["span_class", "start_day", "end_day", "id", "deleted_at"])
     op.drop_index("ix_events_span_class_start_day", table_name="events")
