@@ -183,6 +183,17 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after a bulk load). PostgreSQL also gets a VACUUM,
+        which lets window counts be answered from the index alone."""
+        if self.dialect == "postgresql":
+            with self._engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+        elif self.dialect == "sqlite":
+            with self._engine.connect() as conn:
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+
     @property
     def dialect(self) -> str:
         return self._engine.dialect.name

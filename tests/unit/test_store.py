@@ -331,3 +331,9 @@ def test_migrations_ship_inside_the_package() -> None:
 
     assert (HERE / "env.py").exists() and (HERE / "versions" / "0001_initial.py").exists()
     assert HERE.parent.name == "events"
+
+
+def test_optimize_after_a_bulk_load_keeps_results(store: Store) -> None:
+    store.bulk_add_events([make_event(f"b{i}", f"2020-01-{i + 1:02d}") for i in range(20)])
+    store.optimize()
+    assert store.count(EventQuery(start=D(2020, 1, 5), end=D(2020, 1, 9))) == 5
