@@ -19,7 +19,7 @@ from events.store import Store
 from timeline import ids
 from timeline.app_settings import DashboardSettings
 from timeline.detail import build_detail, empty_detail
-from timeline.figures import build_density_figure, build_figure, ids_from_points
+from timeline.figures import bin_from_points, build_density_figure, build_figure, ids_from_points
 from timeline.queries import ViewCache, snapshot, table_events, undated, view_key
 from timeline.view import Era, View, window_from_relayout
 from timeline.words import date_as_written
@@ -119,6 +119,7 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         Input(ids.URL, "search"),
         *[Input(c, "value") for c in CONTROLS],
         Input(ids.GRAPH, "relayoutData"),
+        Input(ids.GRAPH, "clickData"),
         Input({"type": ids.PRESET, "years": ALL}, "n_clicks"),
         Input(ids.F_RESET, "n_clicks"),
         Input(ids.ERA_ADD, "n_clicks"),
@@ -132,7 +133,7 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         """The one owner of the view: the URL, the controls and zooms all write it here, so
         they can never disagree (and Dash allows this circle inside a single callback)."""
         values = list(args[: len(CONTROLS)])
-        relayout = args[len(CONTROLS)]
+        relayout, click = args[len(CONTROLS)], args[len(CONTROLS) + 1]
         era_name, era_start, era_end, current_data = args[-4:]
         current = view_of(current_data) if current_data else View.from_query_string(search)
         trigger = ctx.triggered_id
@@ -140,7 +141,8 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         if trigger is None or trigger == ids.URL:
             view = View.from_query_string(search)
         elif trigger == ids.GRAPH:
-            window = window_from_relayout(relayout)
+            prop = ctx.triggered[0]["prop_id"].rsplit(".", 1)[-1]
+            window = bin_from_points(click) if prop == "clickData" else window_from_relayout(relayout)
             if window is None or window == (current.start, current.end):
                 raise PreventUpdate
             view = current.with_window(*window)

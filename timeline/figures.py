@@ -43,6 +43,7 @@ ERA_FILL = "rgba(90, 110, 170, 0.10)"
 MAX_ROWS = 24  # rows per lane before marks may overlap (more would be too thin to read or click)
 MAX_LANES = 30
 UIREVISION = "timeline"  # constant: keep the user's zoom and legend clicks across data updates
+BIN = "__bin__"  # customdata[0] of a density bar, so a click on it is told apart from an event
 
 
 # -- helpers that Dash-free code (tests, bench) can use too ---------------------------------------
@@ -85,11 +86,21 @@ def ids_from_points(data: dict[str, Any] | None) -> list[str]:
     ids: list[str] = []
     for point in (data or {}).get("points", []):
         custom = point.get("customdata")
-        if isinstance(custom, list | tuple) and custom and isinstance(custom[0], str):
+        if isinstance(custom, list | tuple) and custom and isinstance(custom[0], str) and custom[0] != BIN:
             ids.append(custom[0])
-        elif isinstance(custom, str):
-            ids.append(custom)
     return list(dict.fromkeys(ids))
+
+
+def bin_from_points(data: dict[str, Any] | None) -> tuple[dt.date, dt.date] | None:
+    """The days of a clicked density bin (clicking a bin zooms into it)."""
+    for point in (data or {}).get("points", []):
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and len(custom) >= 3 and custom[0] == BIN:
+            try:
+                return dt.date.fromisoformat(custom[1]), dt.date.fromisoformat(custom[2])
+            except (TypeError, ValueError):
+                return None
+    return None
 
 
 def _label(text: str, limit: int = 80) -> str:
@@ -412,8 +423,9 @@ def build_density_figure(
         y=[n for _, _, n in bins],
         width=[max(1, (e - s).days + 1) * DAY_MS * 0.95 for s, e, _ in bins],
         marker={"color": "#4a6fa5"},
-        customdata=[f"{_iso(s)} – {_iso(e)}" for s, e, _ in bins],
-        hovertemplate="%{y:,} events<br>%{customdata}<extra></extra>",
+        customdata=[[BIN, _iso(s), _iso(e)] for s, e, _ in bins],
+        hovertemplate="%{y:,} events<br>%{customdata[1]} to %{customdata[2]}<br>click to zoom in"
+        "<extra></extra>",
     )
     layout = _base_layout(view, 380)
     lo = min((s for s, _, _ in bins), default=None)

@@ -16,6 +16,7 @@ from selenium.webdriver.common.keys import Keys
 from events.query import EventQuery
 from timeline import ids
 from timeline.curate import export_bytes
+from timeline.figures import BIN
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,7 @@ def drawn(dash_duo) -> list[list[str]]:  # type: ignore[no-untyped-def]
 
 
 def drawn_ids(dash_duo) -> set[str]:  # type: ignore[no-untyped-def]
-    return {row[0] for row in drawn(dash_duo)}
+    return {row[0] for row in drawn(dash_duo) if row and row[0] != BIN}
 
 
 def wait_until(condition, timeout: float = 10.0, what: str = "condition"):  # type: ignore[no-untyped-def]
@@ -209,6 +210,10 @@ def test_zoom_opens_the_density_strip_into_events(dash_duo, store) -> None:  # t
     open_app(dash_duo, app)
     dash_duo.wait_for_contains_text(f"#{ids.GRAPH_STATUS}", "shown as counts")
     assert drawn_ids(dash_duo) == set()  # bins, not events
+    # Clicking a bin zooms into its days.
+    bar = dash_duo.wait_for_element(f"{GRAPH} .barlayer .point path")
+    ActionChains(dash_duo.driver).move_to_element(bar).click().perform()
+    wait_until(lambda: "start=" in dash_duo.driver.current_url, what="the bin's window in the URL")
     # A window around one event, narrow enough to hold few: zoom the way a wheel or drag does.
     target = dated[len(dated) // 2]
     lo, hi = target.when.start, target.when.start

@@ -11,6 +11,7 @@ from events.models import Event, Source, TimeSpan
 from timeline.figures import (
     OPACITY,
     STATUS_COLOURS,
+    bin_from_points,
     build_density_figure,
     build_figure,
     ids_from_points,
@@ -149,6 +150,14 @@ def test_ids_from_points() -> None:
     data = {"points": [{"customdata": ["a", "t"]}, {"customdata": ["b"]}, {"customdata": ["a"]}, {}]}
     assert ids_from_points(data) == ["a", "b"]
     assert ids_from_points(None) == []
+
+
+def test_a_clicked_bin_is_a_window_not_an_event() -> None:
+    fig = build_density_figure([(D(2020, 1, 1), D(2020, 1, 31), 5)], View())
+    click = {"points": [{"customdata": list(fig.data[0].customdata[0])}]}
+    assert ids_from_points(click) == []
+    assert bin_from_points(click) == (D(2020, 1, 1), D(2020, 1, 31))
+    assert bin_from_points({"points": [{"customdata": ["an-event-id"]}]}) is None
 
 
 def test_two_thousand_events_stay_small() -> None:
