@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL, PRONOUNS_SUBJECT
-from events.extraction.tense import is_past_form, words
+from events.extraction.tense import is_past_form, is_present_3sg, words
 
 _CUT = re.compile(
     r"\s*[;:]\s+|\s*,\s+|\s*[–—]\s+|\s+(?=(?:and|but|while|whereas|which|who)\s)",
@@ -25,6 +25,8 @@ _COORDINATOR = re.compile(r"^(?:and|but)\s+(\S+)")
 def has_finite_verb(text: str) -> bool:
     ws = words(text)
     for i, w in enumerate(ws):
+        if is_present_3sg(w, ws[i - 1] if i else None, ws[i + 1] if i + 1 < len(ws) else None):
+            return True
         if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
             return True
         if is_past_form(w, ws[i - 1] if i else None):

@@ -20,6 +20,7 @@ from events.extraction.lexicon import (
     MODALS_HYPOTHETICAL,
     NOT_VERBS_ED,
     REPORTING_VERBS,
+    word_set,
 )
 
 Tense = Literal["past", "present", "future", "hypothetical", "none"]
@@ -47,6 +48,25 @@ def is_past_form(word: str, previous: str | None = None) -> bool:
     return False
 
 
+_DETERMINER_NEXT = word_set("a an the its his her their this that these those no our my")
+_PREPOSITION_NEXT = word_set("in on with to for from into at up out")
+_NOT_AFTER = word_set("the a an its his her their this that these those our my to of in on at for by with")
+
+
+def is_present_3sg(word: str, previous: str | None, following: str | None) -> bool:
+    """A present-tense verb such as "follows" in "This declaration follows a statement": an -s
+    word after a noun or pronoun and before a determiner (or before a preposition after a
+    pronoun: "It comes in two colors"). Plural nouns rarely sit right before a determiner."""
+    w = word
+    if len(w) < 4 or not w.endswith("s") or w.endswith(("ss", "us", "is", "ous", "'s")) or not w.isalpha():
+        return False
+    if previous is None or previous in _NOT_AFTER or following is None:
+        return False
+    if following in _DETERMINER_NEXT:
+        return True
+    return following in _PREPOSITION_NEXT and previous in ("it", "he", "she")
+
+
 def tense_of(clause: str) -> Tense:
     """past | present | future | hypothetical | none, from the first finite verb of the clause."""
     if _HYPOTHETICAL_START.match(clause):
@@ -67,6 +87,8 @@ def tense_of(clause: str) -> Tense:
             return "future"
         if is_past_form(w, prev):
             return "past"
+        if is_present_3sg(w, prev, ws[i + 1] if i + 1 < len(ws) else None):
+            return "present"
     return "none"
 
 

@@ -215,13 +215,27 @@ def title(
     # A relative clause names its event through what came before it.
     if _HAPPENED.match(core.lstrip()) and c0 > 0:
         return title(sentence, _previous_clause(sentence, clause[0]), None, context)
+    participle = _leading_participle(core)
+    if participle and c0 > 0:
+        # "a statement from X, another group, made a day earlier": the participle describes
+        # the noun phrase before it, which is what happened then.
+        np = _noun_phrase_ending(sentence, c0)
+        if np:
+            rest = core.lstrip()[participle:]
+            text = text[:c0] + np + " " + rest + text[c1:]
+            new_c1 = c0 + len(np) + 1 + len(rest)
+            next_clause = _shifted(next_clause, new_c1 - c1)
+            c1 = new_c1
+            core = text[c0:c1]
     rel = _RELATIVE_START.match(core.lstrip())
     if rel and c0 > 0:
         np = _name_before(sentence, clause[0])
         if np:
             core = core.lstrip()
             text = text[:c0] + np + " " + core[rel.end() :] + text[c1:]
-            c1 = c0 + len(np) + 1 + len(core) - rel.end()
+            new_c1 = c0 + len(np) + 1 + len(core) - rel.end()
+            next_clause = _shifted(next_clause, new_c1 - c1)
+            c1 = new_c1
             core = text[c0:c1]
     participle = _governing_participle(text, (c0, c1), c0 + core.find("\u0000")) if "\u0000" in core else None
     if participle is not None:
@@ -272,6 +286,39 @@ def _starts_with_verb(ws: list[str]) -> bool:
         or first in MODALS_HYPOTHETICAL
         or (is_past_form(first) and len(ws) > 1 and _bare(ws[1]) != "by")
     )
+
+
+def _shifted(span: tuple[int, int] | None, delta: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + delta, span[1] + delta)
+
+
+def _leading_participle(core: str) -> int:
+    """Length of a clause-opening past participle with no subject ("made a day earlier"), or 0."""
+    ws = _words(core.lstrip())
+    if len(ws) >= 1 and is_past_form(_bare(ws[0])) and (len(ws) == 1 or _bare(ws[1]) != "by"):
+        return len(ws[0])
+    return 0
+
+
+def _noun_phrase_ending(sentence: str, start: int) -> str | None:
+    """The noun phrase that the text before `start` ends with, without a trailing appositive:
+    "... follows a statement from Asaib Ahl al-Haq, another Iraqi resistance group," ->
+    "a statement from Asaib Ahl al-Haq"."""
+    before = sentence[:start].rstrip(" ,")
+    pieces = [p for p in before.split(", ")]
+    # Skip back over appositives ("another Iraqi resistance group") to the phrase they rename.
+    while (
+        len(pieces) > 1
+        and not has_finite_verb(pieces[-1])
+        and _bare(_words(pieces[-1])[0]) in _DETERMINERS | {"another"}
+    ):
+        pieces.pop()
+    last = pieces[-1] if pieces else ""
+    toks = list(_TOKEN.finditer(last))
+    for k in range(len(toks) - 1, -1, -1):
+        if _bare(toks[k].group(0)) in _DETERMINERS:
+            return last[toks[k].start() :]
+    return None
 
 
 def _previous_clause(sentence: str, start: int) -> tuple[int, int]:
@@ -341,7 +388,6 @@ def _clean(text: str) -> str:
         len(kept) > MIN_WORDS
         and is_past_form(_bare(kept[-1]), _bare(kept[-2]))
         and _bare(kept[-2]) not in AUXILIARIES
-        and not has_finite_verb(" ".join(kept[:-1]))
     ):
         kept.pop()
     return _squash(" ".join(kept))

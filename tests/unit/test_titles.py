@@ -148,6 +148,23 @@ def test_subject_of(clause: str, expected: str | None):
             ["European planemaker Airbus said it had won order for 500 jets"],
         ),
         (
+            "This declaration follows a statement from Asaib Ahl al-Haq, another Iraqi resistance "
+            "group, made a "
+            "day earlier, asserting that the eventual withdrawal of US forces from Iraq is unavoidable.",
+            ["Statement from Asaib Ahl al-Haq asserting that eventual withdrawal of US forces"],
+        ),
+        (
+            "In 1986 he bought Pixar which was acquired by The Walt Disney Company in 2005.",
+            ["He bought Pixar", "Pixar was acquired by Walt Disney Company"],
+        ),
+        (
+            "Cisco received the trademark in 2000, when the company overtook Infogear, which took "
+            "place in 1996.",
+            ["Cisco received trademark", "Company overtook Infogear"],
+        ),
+        ("The iMac was released in 1998.", ["iMac was released"]),
+        ("June 8, 2010", []),
+        (
             "Boeing, which delivered 57 jets last month, is expected to announce orders on Wednesday.",
             ["Boeing delivered 57 jets", "Boeing is expected to announce orders"],
         ),
