@@ -615,7 +615,12 @@ class Store:
                         f"(store version {version}, file version {ev.version}); export again, redo the edit"
                     )
                 new = ev
-                self._mutate(ev.id, version, lambda _e, new=new: new, action="import", actor=actor, conn=conn)
+                try:
+                    self._mutate(
+                        ev.id, version, lambda _e, new=new: new, action="import", actor=actor, conn=conn
+                    )
+                except TimelineError as err:
+                    raise type(err)(f"{label}: {err}") from None
                 updated += 1
             self._insert_events(conn, fresh, action="import", actor=actor)
             added = len(fresh)

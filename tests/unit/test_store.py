@@ -293,6 +293,9 @@ def test_import_adds_skips_updates_and_refuses_stale_rows(store: Store) -> None:
         store.get_event("d")  # nothing half-imported
     with pytest.raises(InputError, match="twice"):
         store.import_events([make_event("e"), make_event("e")])
+    store.delete_event("c")
+    with pytest.raises(InputError, match="line 9: event c is deleted"):
+        store.import_events([make_event("c", title="C2", version=3)], labels=["line 9"])
 
 
 def test_unresolved_and_manual_sources_round_trip(store: Store) -> None:
