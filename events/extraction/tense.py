@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from events.extraction.lexicon import (
@@ -34,10 +35,17 @@ _PRESENT_AUX = frozenset({"is", "are", "am", "has", "have", "does", "do", "'s", 
 _NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 
 
+@lru_cache(maxsize=4096)
+def _words_cached(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
+
+
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """Lower-cased words of `text`, apostrophes normalised ("it’s" -> "it's")."""
+    return list(_words_cached(text))
 
 
+@lru_cache(maxsize=8192)
 def is_past_form(word: str, previous: str | None = None) -> bool:
     """A simple-past verb form ("attacked", "withdrew"), not an adjective after a determiner."""
     w = word.lower()

@@ -28,6 +28,12 @@ from events.extraction.lexicon import (
 )
 from events.extraction.tense import is_past_form
 
+_SPACES = re.compile(r"\s+")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_ALONG_WITH = re.compile(r"\balong with\b")
+_SPACE_PUNCT = re.compile(r"\s+([,.;:])")
+_CAMEL = re.compile(r"^[a-z]+[A-Z]")
+
 MIN_WORDS = 4
 MAX_WORDS = 12
 
@@ -271,11 +277,11 @@ def title(
     while len(ws) > MIN_WORDS - 1 and _bare(ws[-1]) in _TRAILING_STOP:
         ws.pop()
     out = " ".join(ws).strip(" ,;:-–—\"“”'’")
-    out = re.sub(r"\s+([,.;:])", r"\1", out).rstrip(",.;:")
+    out = _SPACE_PUNCT.sub(r"\1", out).rstrip(",.;:")
     if not out:
         out = _squash(sentence[c0 : clause[1]].replace("\u0000", " "))[:80] or "Event"
     # Headline capital, but never "IPhone" from "iPhone".
-    return out if re.match(r"^[a-z]+[A-Z]", out) else out[:1].upper() + out[1:]
+    return out if _CAMEL.match(out) else out[:1].upper() + out[1:]
 
 
 def _starts_with_verb(ws: list[str]) -> bool:
@@ -357,18 +363,18 @@ def _passive_to_active(text: str, c0: int, verb_at: int, c1: int) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,;:-–—\"“”'’")
+    return _SPACES.sub(" ", text).strip(" ,;:-–—\"“”'’")
 
 
 def _clean(text: str) -> str:
     t = text.replace("\u0000", " ")
-    t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
+    t = _BRACKETS.sub(" ", t)
     t = _squash(_DATELINE.sub("", t))
     t = _LEADING.sub("", t)
     t = _RELATIVE_AFTER_NAME.sub(r"\1 ", t)  # "Boeing, which delivered 57 jets" -> "Boeing delivered ..."
     t = _ATTRIBUTION.sub("", t)
     t = _PADDING.sub("", t)
-    t = re.sub(r"\balong with\b", "with", t)
+    t = _ALONG_WITH.sub("with", t)
     # Stop at the first aside once the statement has a verb and an object; a purpose clause
     # ("..., purportedly to counter Daesh") still belongs to it.
     pieces = _BOUNDARY.split(t)
