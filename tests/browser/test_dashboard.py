@@ -53,6 +53,18 @@ def open_app(dash_duo, app, search: str = ""):  # type: ignore[no-untyped-def]
     dash_duo.wait_for_element(f"{GRAPH} .main-svg", timeout=15)
 
 
+def set_value(dash_duo, element_id: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into a native date input the way React sees it (keyboard entry there is locale-bound)."""
+    dash_duo.driver.execute_script(
+        "const el = document.getElementById(arguments[0]);"
+        "const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+        "set.call(el, arguments[1]); el.dispatchEvent(new Event('input', {bubbles: true}));"
+        "el.dispatchEvent(new Event('change', {bubbles: true})); el.dispatchEvent(new Event('blur'));",
+        element_id,
+        value,
+    )
+
+
 def grid_cell(dash_duo, event_id: str, column: str):  # type: ignore[no-untyped-def]
     """The cell, scrolled into view first: the grid only renders the rows on screen."""
     wait_until(
@@ -244,6 +256,20 @@ def test_filters_live_in_the_url(dash_duo, app, store, event_2014) -> None:  # t
     box.send_keys("withdrew", Keys.ENTER)
     wait_until(lambda: "q=withdrew" in dash_duo.driver.current_url, what="the URL to follow the search")
     assert "lanes=document" in dash_duo.driver.current_url
+    # An era is part of the view too: a band behind the events, and in the link.
+    for summary in dash_duo.driver.find_elements(By.CSS_SELECTOR, "summary"):
+        if summary.text.startswith("Eras"):
+            summary.click()
+    dash_duo.find_element(f"#{ids.ERA_NAME}").send_keys("Withdrawal")
+    set_value(dash_duo, ids.ERA_START, "2007-01-01")
+    set_value(dash_duo, ids.ERA_END, "2011-12-31")
+    dash_duo.find_element(f"#{ids.ERA_ADD}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.ERA_MESSAGE}", "Withdrawal")
+    wait_until(lambda: "era=2007-01-01" in dash_duo.driver.current_url, what="the era in the URL")
+    shapes = dash_duo.driver.execute_script(
+        f"return document.querySelector('{GRAPH}').layout.shapes.map(s => s.x0);"
+    )
+    assert "2007-01-01" in shapes
     assert dash_duo.get_logs() == []
 
 
