@@ -46,8 +46,10 @@ class Anchor:
     mention: Mention | None = None
 
 
-def day_span(day: dt.date) -> TimeSpan:
-    return TimeSpan(start=day, end=day, granularity="day", value=day.isoformat(), edtf=day.isoformat())
+def day_span(day: dt.date, anchor: str | None = None) -> TimeSpan:
+    return TimeSpan(
+        start=day, end=day, granularity="day", value=day.isoformat(), edtf=day.isoformat(), anchor=anchor
+    )
 
 
 def how_dated(m: Mention) -> How:
@@ -110,7 +112,8 @@ def anchor_sentence(
             and sentence.rstrip("\"”’' )").endswith((".", "!"))
             and tense_of(sentence) == "none"
         ):
-            return [Anchor((0, len(sentence)), day_span(published), "published", "present")]
+            how = f"the published date {published.isoformat()} (no date in the sentence)"
+            return [Anchor((0, len(sentence)), day_span(published, how), "published", "present")]
         return []
     tense = tense_of(sentence[main[0] : main[1]])
     if tense in ("future", "hypothetical") and _QUOTE_SAID.search(sentence):
@@ -141,9 +144,14 @@ _PARENS = re.compile(r"\([^)]*\)")
 
 
 def _fallback(clause: tuple[int, int], tense: Tense, published: dt.date, reference: dt.date | None) -> Anchor:
+    # Nothing is dated silently: the span says where an undated sentence's day came from.
     if tense == "past" and reference is not None:
-        return Anchor(clause, day_span(reference), "narrative", tense)
-    return Anchor(clause, day_span(published), "published", tense)
+        how = (
+            f"the story's day {reference.isoformat()}, named earlier in the article (no date in the sentence)"
+        )
+        return Anchor(clause, day_span(reference, how), "narrative", tense)
+    how = f"the published date {published.isoformat()} (no date in the sentence)"
+    return Anchor(clause, day_span(published, how), "published", tense)
 
 
 def _vague_period(m: Mention) -> bool:

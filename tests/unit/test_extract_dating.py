@@ -114,3 +114,11 @@ def test_planned_events_are_tagged_and_least_trusted():
     assert e.tags == ["planned"]
     assert e.when.start == D(2010, 6, 24)
     assert e.confidence < 0.4
+
+
+def test_fallback_dates_say_where_they_come_from():
+    text = "Yesterday, Steve Jobs unveiled iPhone 4. Jobs demoed the gyroscope. The phone has two cameras."
+    a, b, c = events.extract(text, published=D(2010, 6, 8))
+    assert "story's day 2010-06-07" in (b.when.anchor or "")
+    assert "published date 2010-06-08" in (c.when.anchor or "")
+    assert a.confidence > b.confidence > c.confidence
