@@ -123,3 +123,26 @@ def test_a_backend_is_any_callable_yielding_outcomes(store: Store, corpus: Path)
     report = ingest([str(corpus)], store, backend=recording_backend, progress=False)
     assert sorted(seen) == sorted(report.added)
     assert isinstance(Outcome("n", Document(text="x")), Outcome)
+
+
+def test_urls_are_fetched_and_ingested(store: Store, corpus: Path) -> None:
+    """A local HTTP server (no outside network): a URL goes through the same pipeline."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        report = ingest([f"{base}/sub/deeper/c.html", f"{base}/missing.html"], store, progress=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert list(report.added) == [f"{base}/sub/deeper/c.html"]
+    assert "cannot fetch" in report.failed[f"{base}/missing.html"]
+    [doc] = store.list_documents()
+    assert doc.url == f"{base}/sub/deeper/c.html" and "summit" in doc.text
