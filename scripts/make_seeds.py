@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

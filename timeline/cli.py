@@ -55,12 +55,12 @@ def parse_cli_date(value: str | None, option: str) -> dt.date | None:
         raise InputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-class TagFormat(str, enum.Enum):
+class TagFormat(enum.StrEnum):
     json = "json"
     timeml = "timeml"
 
 
-class ExtractFormat(str, enum.Enum):
+class ExtractFormat(enum.StrEnum):
     jsonl = "jsonl"
     csv = "csv"
 
@@ -122,10 +122,6 @@ def main() -> None:
     app()
 
 
-# Commands defined in other modules register themselves on `app` when imported.
-for _module in ("timeline.cli_store", "timeline.cli_serve"):
-    try:
-        __import__(_module)
-    except ModuleNotFoundError as _err:  # a module not yet written; every other failure is loud
-        if _err.name != _module:
-            raise
+# The database and dashboard commands live in their own modules and register on `app` when
+# imported; importing them here (after `app` exists) makes `timeline --help` list them all.
+from timeline import cli_serve, cli_store  # noqa: E402, F401

@@ -35,8 +35,22 @@ def test_extract_csv_has_the_export_columns() -> None:
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert rows
-    for key in ("id", "title", "start", "end", "granularity", "value", "edtf", "date_text", "sentence",
-                "sentence_start", "sentence_end", "document_id", "origin", "confidence"):
+    for key in (
+        "id",
+        "title",
+        "start",
+        "end",
+        "granularity",
+        "value",
+        "edtf",
+        "date_text",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "document_id",
+        "origin",
+        "confidence",
+    ):
         assert key in rows[0]
     text = SEED.read_text(encoding="utf-8")
     for row in rows:

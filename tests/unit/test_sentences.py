@@ -14,10 +14,19 @@ from events.sentences import paragraph_of, split
         ),
         ("He lived in the U.S. The next day he left.", ["He lived in the U.S.", "The next day he left."]),
         ('He said "We will go." Then he left.', ['He said "We will go."', "Then he left."]),
-        ("They met at 5 p.m. Friday in Baghdad. Talks failed.", ["They met at 5 p.m. Friday in Baghdad.", "Talks failed."]),
+        (
+            "They met at 5 p.m. Friday in Baghdad. Talks failed.",
+            ["They met at 5 p.m. Friday in Baghdad.", "Talks failed."],
+        ),
         ("Talks began at 9 a.m. The deal came later.", ["Talks began at 9 a.m.", "The deal came later."]),
-        ("First paragraph ends\n\nSecond one starts here.", ["First paragraph ends", "Second one starts here."]),
-        ("Gov. Brown and Sen. Smith spoke. Mr. Jones did not.", ["Gov. Brown and Sen. Smith spoke.", "Mr. Jones did not."]),
+        (
+            "First paragraph ends\n\nSecond one starts here.",
+            ["First paragraph ends", "Second one starts here."],
+        ),
+        (
+            "Gov. Brown and Sen. Smith spoke. Mr. Jones did not.",
+            ["Gov. Brown and Sen. Smith spoke.", "Mr. Jones did not."],
+        ),
         ("John F. Kennedy won in 1960. Nixon lost.", ["John F. Kennedy won in 1960.", "Nixon lost."]),
     ],
 )

@@ -17,7 +17,11 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
 
 
 def test_front_matter_gives_metadata_and_is_not_part_of_the_text(tmp_path: Path) -> None:
-    p = write(tmp_path, "a.md", "---\ntitle: Talks fail\npublished: 2020-01-05\nurl: https://x.test/a\n---\nBody text.\n")
+    p = write(
+        tmp_path,
+        "a.md",
+        "---\ntitle: Talks fail\npublished: 2020-01-05\nurl: https://x.test/a\n---\nBody text.\n",
+    )
     doc = read_path(p)
     assert (doc.title, doc.published, doc.url) == ("Talks fail", dt.date(2020, 1, 5), "https://x.test/a")
     assert doc.text.strip() == "Body text."
