@@ -32,31 +32,50 @@ F = TypeVar("F", bound=Callable[..., Any])
 Db = Annotated[
     str | None,
     typer.Option(
-        "--db", envvar="TIMELINE_DB_URL", help="Database URL (SQLAlchemy), e.g. sqlite:///events.sqlite."
+        "--db",
+        metavar="URL",
+        envvar="TIMELINE_DB_URL",
+        help="Database URL (SQLAlchemy), e.g. sqlite:///events.sqlite.",
     ),
 ]
 By = Annotated[
     str | None,
-    typer.Option("--by", envvar="TIMELINE_USER", help="Your name, recorded in the change history."),
+    typer.Option(
+        "--by", metavar="NAME", envvar="TIMELINE_USER", help="Your name, recorded in the change history."
+    ),
 ]
 Version = Annotated[
     int | None,
     typer.Option(
-        "--version", help="The version you read (from `list`/`history`); refused if it changed since."
+        "--version",
+        metavar="N",
+        help="The version you read (from `list`/`history`); refused if it changed since.",
     ),
 ]
 EventId = Annotated[str, typer.Argument(help="Event id (see `timeline list`).")]
 
 # Filters shared by list and export.
-From = Annotated[str | None, typer.Option("--from", help='Window start, e.g. "2014" or "March 2020".')]
-To = Annotated[str | None, typer.Option("--to", help="Window end (inclusive).")]
-Text = Annotated[str | None, typer.Option("--text", help="Words in the title or source sentence.")]
-Docs = Annotated[list[str] | None, typer.Option("--document", help="Document id (repeat for several).")]
-Actors = Annotated[list[str] | None, typer.Option("--actor", help="Actor (repeat for several).")]
-Tags = Annotated[list[str] | None, typer.Option("--tag", help="Tag (repeat for several).")]
-Statuses = Annotated[list[str] | None, typer.Option("--status", help="review, accepted or rejected.")]
-Grans = Annotated[list[str] | None, typer.Option("--granularity", help="day, month, year ...")]
-Origins = Annotated[list[str] | None, typer.Option("--origin", help="extracted or manual.")]
+From = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help='Window start, e.g. "2014" or "March 2020".')
+]
+To = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Window end (inclusive).")]
+Text = Annotated[
+    str | None, typer.Option("--text", metavar="WORDS", help="Words in the title or source sentence.")
+]
+Docs = Annotated[
+    list[str] | None, typer.Option("--document", metavar="ID", help="Document id (repeat for several).")
+]
+Actors = Annotated[
+    list[str] | None, typer.Option("--actor", metavar="NAME", help="Actor (repeat for several).")
+]
+Tags = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="Tag (repeat for several).")]
+Statuses = Annotated[
+    list[str] | None, typer.Option("--status", metavar="STATUS", help="review, accepted or rejected.")
+]
+Grans = Annotated[
+    list[str] | None, typer.Option("--granularity", metavar="GRANULARITY", help="day, month, year ...")
+]
+Origins = Annotated[list[str] | None, typer.Option("--origin", metavar="ORIGIN", help="extracted or manual.")]
 Deleted = Annotated[bool, typer.Option("--deleted", help="Include deleted and merged-away events.")]
 NoUnresolved = Annotated[bool, typer.Option("--dated-only", help="Leave out events with no known date.")]
 
@@ -164,10 +183,16 @@ def ingest(
         list[str], typer.Argument(help="Files, folders (recursive), globs of .txt/.md/.html, URLs.")
     ],
     published: Annotated[
-        str | None, typer.Option("--published", help="Published date (YYYY-MM-DD) for files that carry none.")
+        str | None,
+        typer.Option(
+            "--published", metavar="DATE", help="Published date (YYYY-MM-DD) for files that carry none."
+        ),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", envvar="TIMELINE_WORKERS", min=1, help="Extraction processes.")
+        int | None,
+        typer.Option(
+            "--workers", metavar="N", envvar="TIMELINE_WORKERS", min=1, help="Extraction processes."
+        ),
     ] = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar.")] = None,
     dask: Annotated[
@@ -209,16 +234,25 @@ def ingest(
 
 @command()
 def add(
-    title: Annotated[str, typer.Option("--title", help="What happened, in a few words.")],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What happened, in a few words.")],
     date: Annotated[
-        str, typer.Option("--date", help='When, as you would write it: "January 2020", "early 2014".')
+        str,
+        typer.Option(
+            "--date", metavar="DATE", help='When, as you would write it: "January 2020", "early 2014".'
+        ),
     ],
-    end: Annotated[str | None, typer.Option("--end", help="End of a range, same style.")] = None,
-    source_url: Annotated[str | None, typer.Option("--source-url", help="Where you read it.")] = None,
-    quote: Annotated[str | None, typer.Option("--quote", help="The passage that says so.")] = None,
+    end: Annotated[
+        str | None, typer.Option("--end", metavar="DATE", help="End of a range, same style.")
+    ] = None,
+    source_url: Annotated[
+        str | None, typer.Option("--source-url", metavar="URL", help="Where you read it.")
+    ] = None,
+    quote: Annotated[
+        str | None, typer.Option("--quote", metavar="TEXT", help="The passage that says so.")
+    ] = None,
     tag: Tags = None,
     actor: Actors = None,
-    description: Annotated[str | None, typer.Option("--description")] = None,
+    description: Annotated[str | None, typer.Option("--description", metavar="TEXT")] = None,
     db: Db = None,
     by: By = None,
 ) -> None:
@@ -238,13 +272,17 @@ def edit(
     event_id: EventId,
     version: Version = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="New date, as people write it.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="New date, as people write it.")
+    ] = None,
     end: Annotated[str | None, typer.Option("--end")] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", help="Replaces the tags (repeat for several).")
+        list[str] | None, typer.Option("--tag", metavar="TAG", help="Replaces the tags (repeat for several).")
     ] = None,
-    actor: Annotated[list[str] | None, typer.Option("--actor", help="Replaces the actors.")] = None,
-    description: Annotated[str | None, typer.Option("--description")] = None,
+    actor: Annotated[
+        list[str] | None, typer.Option("--actor", metavar="NAME", help="Replaces the actors.")
+    ] = None,
+    description: Annotated[str | None, typer.Option("--description", metavar="TEXT")] = None,
     db: Db = None,
     by: By = None,
 ) -> None:
@@ -333,8 +371,10 @@ def list_events(
     origin: Origins = None,
     deleted: Deleted = False,
     dated_only: NoUnresolved = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 50,
-    offset: Annotated[int, typer.Option("--offset", min=0)] = 0,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", min=0, help="At most this many (0: all).")
+    ] = 50,
+    offset: Annotated[int, typer.Option("--offset", metavar="N", min=0)] = 0,
     fmt: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
     db: Db = None,
 ) -> None:
@@ -360,9 +400,11 @@ def export_events(
         ExportFormat.csv
     ),
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout).")
     ] = None,
-    title: Annotated[str, typer.Option("--title", help="TimelineJS title.")] = "News timeline",
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help="TimelineJS title.")
+    ] = "News timeline",
     start: From = None,
     end: To = None,
     text: Text = None,
