@@ -582,7 +582,8 @@ def _weekday(m: Mention, ctx: Context) -> Result | None:
     part = _part_in(re.sub(r"^\S+\s+", "", s) if " " in s else "")
     if part is None and s.endswith(" night"):
         part = "NI"
-    typ = "TIME" if part else "DATE"
+    # TimeBank/TempEval annotate "Wednesday night" as a DATE (with the part of day in the value).
+    typ = "DATE"
     suffix = f"T{part}" if part else ""
     mod = None
     if re.match(r"(the\s+)?early\b", s):
@@ -1032,6 +1033,8 @@ def _anchored(m: Mention, ctx: Context) -> Result | None:
 def _day_before(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
     shift = -1 if "before" in s else 1
+    if not ("yesterday" in s or "tomorrow" in s) and re.match(r"[ \t]+[A-Za-z0-9]", ctx.text[m.end : m.end + 3]):
+        return None  # "the day before returning home": a conjunction, not an anaphor
     if "yesterday" in s or "tomorrow" in s:
         if ctx.dct is None:
             return _unresolved("XXXX-XX-XX", "no published date")

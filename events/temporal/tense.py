@@ -6,8 +6,8 @@ import re
 
 _FUTURE = frozenset(
     [
-        "will", "won't", "'ll", "shall", "planned", "planning", "scheduled", "expected", "expects",
-        "expect", "upcoming", "tomorrow", "next", "until", "could", "may", "might", "can", "should", "must",
+        "will", "won't", "'ll", "shall", "scheduled", "expected", "expects",
+        "expect", "upcoming", "tomorrow", "next", "could", "may", "might", "can", "should", "must",
         "soon", "payable", "effective", "begins", "starts", "opens", "closes", "ends", "expires", "meets",
         "arrives", "resumes", "would",
     ]
@@ -77,10 +77,16 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     b = _BOUNDARY.search(right)
     if b:
         right = right[: b.start()]
-    best: tuple[int, int] | None = None
-    reporting_near = False
+    best: tuple[float, int] | None = None
     n = len(left)
-    for _s, e, kind in _cues(left):
+    left_cues = _cues(left)
+    # A reporting verb right before the mention ("said Friday", "said on Friday") or right after
+    # it ("on Tuesday said") is what the day dates: the report, written in the past.
+    for _s, e, kind in left_cues[-1:]:
+        if kind == _REP and n - e <= 4:
+            return "past"
+    reporting_near = False
+    for _s, e, kind in left_cues:
         dist = n - e
         if kind == _REP:
             reporting_near = reporting_near or dist <= _ADJACENT
@@ -89,10 +95,13 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             best = (dist, kind)
     for s, _e, kind in _cues(right):
         if kind == _REP:
+            if s <= 2:
+                return "past"
             reporting_near = reporting_near or s <= _ADJACENT
             continue
-        if best is None or s < best[0]:
-            best = (s, kind)
+        # The verb a date modifies usually comes before it: cues after it count as further away.
+        if best is None or 1.5 * s < best[0]:
+            best = (1.5 * s, kind)
         break
     if reporting_near and (best is None or best[0] > _ADJACENT):
         return "past"

@@ -121,7 +121,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The explosion was heard this morning.", "this morning", "TIME", "2023-08-02TMO"),
     ("Gunfire was reported late last night.", "late last night", "TIME", "2023-08-01TNI"),
     ("The president will speak tonight.", "tonight", "TIME", "2023-08-02TNI"),
-    ("Rescuers arrived Friday morning.", "Friday morning", "TIME", "2023-07-28TMO"),
+    ("Rescuers arrived Friday morning.", "Friday morning", "DATE", "2023-07-28TMO"),
     ("The market opens on Monday at 9:30 a.m.", "Monday at 9:30 a.m.", "TIME", "2023-08-07T09:30"),
     ("The attack began around 7:15 p.m. on Sunday.", "around 7:15 p.m. on Sunday", "TIME", "2023-07-30T19:15"),
     # --- relative days and weeks, against the DCT
