@@ -15,7 +15,7 @@ from typing import Any
 from events.extraction.actors import actors as find_actors
 from events.extraction.actors import last_place
 from events.extraction.anchoring import Anchor, anchor_sentence, story_day
-from events.extraction.clauses import clauses, share
+from events.extraction.clauses import clauses, has_finite_verb, share
 from events.extraction.confidence import confidence
 from events.extraction.mentions import Mention, mentions
 from events.extraction.spans import sentences as split
@@ -64,6 +64,7 @@ def extract_document(doc: Document) -> list[Event]:
         anchors = anchor_sentence(sent.text, sent.start, own, doc.published, reference)
         reference = story_day(anchors, doc.published) or reference
         spans = clauses(sent.text)
+        before, main_subject, first_clause = subject, None, True
         # Walk clauses in order so that "they" in a clause refers to the subject just before.
         for c0, c1 in spans:
             here = [a for a in anchors if c0 <= a.clause[0] < c1]
@@ -80,7 +81,14 @@ def extract_document(doc: Document) -> list[Event]:
                     )
                 others = tuple((m.start - sent.start, m.end - sent.start) for m in own if m is not a.mention)
                 out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, others))
-            subject = subject_of(sent.text[c0:c1]) or subject
+            found = subject_of(sent.text[c0:c1])
+            if first_clause and has_finite_verb(sent.text[c0:c1]):
+                # The main clause's subject; a pronoun there keeps the one it refers to.
+                main_subject, first_clause = found or subject, False
+            subject = found or subject
+        # The next sentence's "he" most likely means this sentence's main subject, not the
+        # subject of a clause it reported ("Jobs said that OS X had ...").
+        subject = main_subject or before
         place = last_place(sent.text) or place
     return out
 

@@ -24,6 +24,7 @@ from events.extraction.lexicon import (
     MODALS_FUTURE,
     MODALS_HYPOTHETICAL,
     PRONOUNS_SUBJECT,
+    REPORTING_VERBS,
     word_set,
 )
 from events.extraction.tense import is_past_form
@@ -43,7 +44,8 @@ _DETERMINERS = _ARTICLES | frozenset({"this", "that", "its", "their", "his", "he
 # Prepositions and modifiers that belong to a date phrase when written right before it.
 _DATE_LEAD = re.compile(
     r"(?:\b(?:in|on|at|during|since|by|from|until|till|through|throughout|before|after|around|about|"
-    r"of|as of|between|early|late|mid|as early as|as late as|back in|earlier|later|this|last|next)\s+)+$",
+    r"of|as of|between|early|late|mid|as early as|as late as|back in|earlier|later|this|last|next)\s+"
+    r"(?:the\s+)?)+$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(DATELINE)
@@ -63,13 +65,26 @@ _ATTRIBUTION = re.compile(
     r"|,?\s+(?:said|says|added|reported|stated)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*$)",
     re.IGNORECASE,
 )
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"^\s*[\"“]\s*(?P<quote>[^\"“”]{3,}?)[\s,.]*[\"”]\s*,?\s*(?:said|says|added|told\s+\w+|stated|wrote)\s+"
+    r"(?P<speaker>(?:[\w.'’-]+\s+){0,5}?[A-Z][\w.'’-]+)(?=\s+(?:during|at|in|on|to|from|after|before)\b|[,.]|\s*$)"
+)
+_RELATIVE_PRONOUN = re.compile(r"\s+(?:which|who|that)\b")
+_TIME_WORDS = word_set("later earlier ago year years month months week weeks day days decade decades")
+_NOT_IN_SUBJECT = word_set(
+    "he she it they we i you him her them us can could will would may might must should shall "
+    "in on at of for with by from to during since after before"
+)
+# Pronouns a title replaces with the subject before; "it" and "we" are left alone, as "it" is
+# as often a thing as the last named actor, and "we" in a quote is the speaker's side.
+_RESOLVED_PRONOUNS = frozenset({"he", "she", "they"})
 _PURPOSE = re.compile(r"^(?:[a-z]+ly\s+)?(?:in order\s+)?to\s+[a-z]", re.IGNORECASE)
 # Idioms that only pad a headline.
 _PADDING = re.compile(r"\b(?:the threat (?:posed by|of|from)|in the guise of|a total of)\s+", re.IGNORECASE)
 # Where a headline can stop: an aside, a reason, a comparison, a relative clause.
 _BOUNDARY = re.compile(
     r"\s+(?=(?:which|who|whom|whose|where|because|although|though|whereas|while|as|since|if|unless|"
-    r"in the guise|according to|despite|amid|after|before|than)\b)|\s*[,;:(\[]\s*",
+    r"in the guise|according to|despite|amid|after|before)\b)|\s*(?:[,;:](?=\s)|[(\[])\s*",
     re.IGNORECASE,
 )
 _LY_KEEP = word_set(
@@ -114,10 +129,18 @@ def subject_of(clause: str) -> str | None:
             # "In January 2019, the airline ordered": the subject follows the opening phrase;
             # "Boeing, which delivered": the subject precedes the relative pronoun.
             head = " ".join(ws[:i])
-            head = re.split(r"\s+(?:which|who|that)\b", head)[0]
+            head = _RELATIVE_PRONOUN.split(head)[0]
             head = [p for p in head.split(",") if p.strip()][-1:] or [""]
             subj = [x for x in _words(head[0]) if _bare(x) not in _ARTICLES]
-            if not subj or len(subj) > 6 or _bare(subj[0]) in PRONOUNS_SUBJECT:
+            # "In 1984 the Macintosh", "One year later he": the subject follows the time phrase.
+            cut = [k for k, x in enumerate(subj) if any(ch.isdigit() for ch in x) or _bare(x) in _TIME_WORDS]
+            if cut:
+                subj = subj[cut[-1] + 1 :]
+            if (
+                not subj
+                or len(subj) > 5
+                or any(_bare(x) in _NOT_IN_SUBJECT and not x.isupper() for x in subj)
+            ):
                 return None
             if not any(x[:1].isupper() for x in subj):
                 return None
@@ -218,6 +241,12 @@ def title(
         if next_clause is not None:
             next_clause = (next_clause[0] - shift, next_clause[1] - shift)
     core = text[c0:c1]
+    quoted = _QUOTE_THEN_SPEAKER.match(sentence) if c0 == 0 else None
+    if quoted:
+        # '"We think it's the future," said Jobs.' -> 'Jobs said "We think it's the future"'
+        words = _words(quoted.group("quote"))[: MAX_WORDS - 3]
+        speaker = _squash(quoted.group("speaker")).rstrip(".")
+        return f'{speaker} said "{" ".join(words)}"'
     # A relative clause names its event through what came before it.
     if _HAPPENED.match(core.lstrip()) and c0 > 0:
         return title(sentence, _previous_clause(sentence, clause[0]), None, context)
@@ -265,7 +294,7 @@ def title(
             ws = [*_words(who), *_words(verbs), *ws]  # "... and the iPhone in 2007"
         elif is_past_form(_bare(ws[0])) and _bare(verbs.split()[0]) in AUXILIARIES:
             ws = [*_words(who), verbs.split()[0], *ws]  # "... and re-elected four years later"
-    if ws and _bare(ws[0]) in PRONOUNS_SUBJECT and context.subject:
+    if ws and _bare(ws[0]) in _RESOLVED_PRONOUNS and context.subject:
         ws = [*_words(context.subject), *ws[1:]]
     elif ws and context.subject and _starts_with_verb(ws):
         ws = [*_words(context.subject), *ws]  # "..., is expected to announce" has its subject before
@@ -273,13 +302,27 @@ def title(
         nxt = text[next_clause[0] : next_clause[1]].replace("\u0000", " ")
         if _words(nxt) and _bare(_words(nxt)[0]).endswith("ing"):
             ws += _words(_clean(nxt))
+        elif ws and len(ws) < MIN_WORDS and _words(nxt) and _bare(ws[-1]) in REPORTING_VERBS:
+            # "Schiller said," + '"The Mac has outpaced the PC ..."': what was said completes it.
+            said = _words(_squash(nxt))[: MAX_WORDS - len(ws)]
+            while len(said) > 2 and _bare(said[-1]) in _TRAILING_STOP:
+                said.pop()
+            return _finish(
+                [*ws, f'"{" ".join(said)}"'] if nxt.lstrip()[:1] in '"“' else [*ws, *said], sentence, clause
+            )
+    return _finish(ws, sentence, clause)
+
+
+def _finish(ws: list[str], sentence: str, clause: tuple[int, int]) -> str:
     ws = ws[:MAX_WORDS]
     while len(ws) > MIN_WORDS - 1 and _bare(ws[-1]) in _TRAILING_STOP:
         ws.pop()
     out = " ".join(ws).strip(" ,;:-–—\"“”'’")
     out = _SPACE_PUNCT.sub(r"\1", out).rstrip(",.;:")
+    if out.count('"') % 2:
+        out += '"'  # a quotation cut short still closes
     if not out:
-        out = _squash(sentence[c0 : clause[1]].replace("\u0000", " "))[:80] or "Event"
+        out = _squash(sentence[clause[0] : clause[1]].replace("\u0000", " "))[:80] or "Event"
     # Headline capital, but never "IPhone" from "iPhone".
     return out if _CAMEL.match(out) else out[:1].upper() + out[1:]
 
@@ -337,7 +380,10 @@ def _previous_clause(sentence: str, start: int) -> tuple[int, int]:
 def _name_before(sentence: str, start: int) -> str | None:
     """The name right before a relative pronoun: "... bought Pixar which" -> "Pixar"."""
     m = re.search(r"((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*)[\s,]*$", sentence[:start])
-    return m.group(1).rstrip(".") if m else None
+    if m:
+        return m.group(1).rstrip(".")
+    np = _noun_phrase_ending(sentence, start)  # "the quarter, which ended ..." -> "the quarter"
+    return np if np and len(_words(np)) <= 4 else None
 
 
 def _has_verb_and_more(head: str) -> bool:
@@ -370,7 +416,7 @@ def _clean(text: str) -> str:
     t = text.replace("\u0000", " ")
     t = _BRACKETS.sub(" ", t)
     t = _squash(_DATELINE.sub("", t))
-    t = _LEADING.sub("", t)
+    t = _LEADING.sub("", _drop_opening_phrase(t))
     t = _RELATIVE_AFTER_NAME.sub(r"\1 ", t)  # "Boeing, which delivered 57 jets" -> "Boeing delivered ..."
     t = _ATTRIBUTION.sub("", t)
     t = _PADDING.sub("", t)
@@ -393,10 +439,38 @@ def _clean(text: str) -> str:
     if (
         len(kept) > MIN_WORDS
         and is_past_form(_bare(kept[-1]), _bare(kept[-2]))
-        and _bare(kept[-2]) not in AUXILIARIES
+        and not any(_bare(w) in AUXILIARIES for w in kept[-4:-1])
     ):
         kept.pop()
     return _squash(" ".join(kept))
+
+
+_OPENING_PREPOSITIONS = word_set(
+    "in at during since after before following for with on under amid alongside despite throughout "
+    "within upon"
+)
+
+
+def _drop_opening_phrase(t: str) -> str:
+    """ "In a surprising move Steve Jobs announced ..." -> "Steve Jobs announced ...": a clause
+    that opens with a prepositional phrase starts its statement at the subject, found at the
+    first comma, or else at a determiner, pronoun or name after the phrase's own noun."""
+    ws = _words(t)
+    if len(ws) < 4 or _bare(ws[0]) not in _OPENING_PREPOSITIONS:
+        return t
+    comma = t.find(", ")
+    if 0 < comma < 160 and has_finite_verb(t[comma + 2 :]):
+        return t[comma + 2 :]
+    seen_noun = False
+    for k in range(1, min(len(ws), 10)):
+        w, b = ws[k], _bare(ws[k])
+        starts = b in _DETERMINERS or b in ("he", "she", "they", "it", "we") or (w[:1].isupper() and k > 1)
+        if starts and seen_noun:
+            rest = " ".join(ws[k:])
+            return rest if has_finite_verb(rest) else t
+        if b not in _DETERMINERS:
+            seen_noun = True
+    return t
 
 
 def _is_adverb(ws: list[str], i: int) -> bool:

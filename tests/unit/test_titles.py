@@ -172,3 +172,42 @@ def test_subject_of(clause: str, expected: str | None):
 )
 def test_one_clause_several_dates(text: str, titles: list[str]):
     assert [e.title for e in events.extract(text, published=dt.date(2020, 5, 5))] == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            '" We think it\'s the future of notebooks, " said Jobs.',
+            'Jobs said "We think it\'s the future of notebooks"',
+        ),
+        (
+            'During the keynote, Schiller said, "The Mac has outpaced the PC industry every quarter for five '
+            'years."',
+            'Schiller said "The Mac has outpaced the PC industry every quarter"',
+        ),
+        (
+            "Since its launch the store has sold more than 3 billion songs.",
+            "Store has sold more than 3 billion songs",
+        ),
+        (
+            "After the case closed Apple Computer CEO Steve Jobs extended an invitation to the record label.",
+            "Apple Computer CEO Steve Jobs extended invitation to record label",
+        ),
+        (
+            "Jobs welcomed everyone and announced that there were 3,800 attendees.",
+            "Jobs welcomed everyone and announced that there were 3,800 attendees",
+        ),
+    ],
+)
+def test_openings_quotes_and_numbers(text: str, title: str):
+    (e,) = events.extract(text, published=dt.date(2010, 10, 23))
+    assert e.title == title
+
+
+def test_he_means_the_main_subject_of_the_sentence_before():
+    text = (
+        'Jobs said that Mac OS X has had " a secret double life " and OS X had been compiled for Intel. '
+        "He talked about the easiness of porting apps."
+    )
+    assert events.extract(text, published=dt.date(2005, 6, 6))[-1].title.startswith("Jobs talked")
