@@ -218,6 +218,8 @@ def read_events(fp: IO[str], name: str = "input") -> list[tuple[int, Event]]:
                 raise InputError(
                     f"{name} line {line}: {len(cells)} fields where the header has {len(header)}"
                 )
+            if any("\x00" in c for c in cells):  # Python's csv accepts NUL; PostgreSQL text cannot hold it
+                raise InputError(f"{name} line {line}: a field holds a NUL character (a corrupted file?)")
             try:
                 out.append((line, row_to_event(dict(zip(header, cells, strict=True)))))
             except (ValueError, TypeError) as err:
