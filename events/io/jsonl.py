@@ -38,6 +38,8 @@ def read_events(fp: IO[str], name: str = "input") -> list[tuple[int, Event]]:
         for lineno, line in enumerate(fp, 1):
             if not line.strip():
                 continue
+            if "\x00" in line or "\\u0000" in line:
+                raise InputError(f"{name} line {lineno}: a field holds a NUL character (a corrupted file?)")
             try:
                 out.append((lineno, Event.model_validate_json(line)))
             except ValidationError as err:

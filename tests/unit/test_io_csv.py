@@ -161,3 +161,10 @@ def test_bom_and_manual_source_without_document() -> None:
                sources=[Source(document_id="", url="https://x.org")])  # fmt: skip
     text = "\ufeff" + _write([ev])
     assert [e for _, e in csv_io.read_events(io.StringIO(text.lstrip("\ufeff"), newline=""))] == [ev]
+
+
+def test_a_nul_character_is_refused_with_its_line() -> None:
+    bad = GOOD.replace("Event g1", "Event\x00g2", 1).replace("g1", "g2", 1)
+    text = f"{HEADER}\r\n{GOOD}\r\n{bad}\r\n"
+    with pytest.raises(InputError, match="input line 3: a field holds a NUL"):
+        csv_io.read_events(io.StringIO(text, newline=""))

@@ -53,3 +53,10 @@ def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
         read_file(tmp_path / "x.xlsx")
     with pytest.raises(InputError, match="no such file"):
         read_file(tmp_path / "missing.csv")
+
+
+def test_a_nul_character_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "nul.jsonl"
+    path.write_text(make_event("x", title="a\u0000b").model_dump_json() + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1: a field holds a NUL"):
+        read_file(path)
