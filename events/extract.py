@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from events.extraction.actors import actors as find_actors
-from events.extraction.actors import last_place
+from events.extraction.actors import common_words, last_place
 from events.extraction.anchoring import Anchor, anchor_sentence, story_day
 from events.extraction.clauses import clauses, has_finite_verb, share
 from events.extraction.confidence import confidence
@@ -47,6 +47,7 @@ def extract_document(doc: Document) -> list[Event]:
     except Exception:  # a tagger failure must not lose the article; undated rules still apply
         timexes = []
     all_mentions = mentions(text, timexes)
+    common = common_words(text)
     out: list[Event] = []
     reference: dt.date | None = None
     subject: str | None = None
@@ -80,7 +81,7 @@ def extract_document(doc: Document) -> list[Event]:
                         subject=who or subject, place=place, shared=clause_head(sent.text[c0:c1], who)
                     )
                 others = tuple((m.start - sent.start, m.end - sent.start) for m in own if m is not a.mention)
-                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, others))
+                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, others, common))
             found = subject_of(sent.text[c0:c1])
             if first_clause and has_finite_verb(sent.text[c0:c1]):
                 # The main clause's subject; a pronoun there keeps the one it refers to.
@@ -129,6 +130,7 @@ def _event(
     next_clause: tuple[int, int] | None,
     part: tuple[int, int] | None = None,
     other_dates: tuple[tuple[int, int], ...] = (),
+    common: frozenset[str] = frozenset(),
 ) -> Event:
     c0, c1 = part or a.clause
     clause = sent.text[c0:c1]
@@ -161,8 +163,12 @@ def _event(
         confidence=confidence(a.how, a.span.granularity, approximate=a.span.approximate, planned=planned),
         actors=_merge_lists(
             # Title-case makes a title's first word look like a name: keep names the text wrote.
-            [n for n in find_actors(heading) if n in sent.text or n in (context.subject or "")],
-            find_actors(clause, sentence_start=c0 == 0),
+            [
+                n
+                for n in find_actors(heading, common=common)
+                if n in sent.text or n in (context.subject or "")
+            ],
+            find_actors(clause, sentence_start=c0 == 0, common=common),
         ),
         tags=tags,
         extractor_version=EXTRACTOR_VERSION,

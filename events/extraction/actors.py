@@ -27,7 +27,7 @@ _TITLES = word_set(
 _NOT_NAMES = MONTHS | WEEKDAYS | frozenset({"i", "photo", "ap", "reuters", "afp"})
 
 
-def _is_name_token(tok: str, at_start: bool) -> bool:
+def _is_name_token(tok: str, at_start: bool, common: frozenset[str] = frozenset()) -> bool:
     if not tok[:1].isupper() and not (tok[:3].lower() == "al-" and len(tok) > 3):
         return False
     low = tok.lower().rstrip(".")
@@ -37,7 +37,9 @@ def _is_name_token(tok: str, at_start: bool) -> bool:
         return True  # an acronym: US, PMU, NATO
     if low in STOP_WORDS:
         return False
-    return not at_start or tok.lower() not in _COMMON_OPENERS
+    # At the start of a sentence, a word the same article also writes in lower case
+    # ("Shares rose ..." / "... its shares") is an ordinary word.
+    return not at_start or (low not in _COMMON_OPENERS and low not in common)
 
 
 # A capitalised first word is a name only when it is not an everyday word; we cannot tell
@@ -47,9 +49,10 @@ _COMMON_OPENERS = STOP_WORDS | word_set(
 ) - {"steve"}
 
 
-def actors(text: str, sentence_start: bool = True) -> list[str]:
+def actors(text: str, sentence_start: bool = True, common: frozenset[str] = frozenset()) -> list[str]:
     """Names in `text` in order of appearance, without repeats. `sentence_start` says whether
-    `text` begins a sentence (its first word is capitalised by grammar, not by name)."""
+    `text` begins a sentence (its first word is capitalised by grammar, not by name); `common`
+    holds words known to be ordinary (the article's lower-case words)."""
     found: list[str] = []
     run: list[str] = []
     pending_joiner: str | None = None
@@ -79,7 +82,8 @@ def actors(text: str, sentence_start: bool = True) -> list[str]:
         if run and _BREAK.search(gap):
             flush()
             pending_joiner = None
-        if _is_name_token(tok, at_start):
+        plural_of = at_start and tok.endswith("s") and i + 1 < len(tokens) and tokens[i + 1].group(0) == "of"
+        if _is_name_token(tok, at_start, common) and not plural_of:  # not "Shares of Airbus"
             if pending_joiner and run:
                 run.append(pending_joiner)
             elif run and gap.strip():
@@ -108,3 +112,11 @@ def last_place(text: str) -> str | None:
     """The last country named in `text` (what "the country" most likely refers to next)."""
     found = _COUNTRY.findall(text)
     return found[-1] if found else None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])")
+
+
+def common_words(text: str) -> frozenset[str]:
+    """The words an article writes in lower case somewhere (so they are not names)."""
+    return frozenset(_LOWER_WORD.findall(text))

@@ -66,8 +66,12 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_THEN_SPEAKER = re.compile(
-    r"^\s*[\"“]\s*(?P<quote>[^\"“”]{3,}?)[\s,.]*[\"”]\s*,?\s*(?:said|says|added|told\s+\w+|stated|wrote)\s+"
+    r"^\s*[\"“]\s*(?P<quote>[^\"“”]{3,}?)[\s,.]*[\"”]\s*,?\s*(?:"
+    # '"...," said Jobs' / '"...," said Apple CEO Steve Jobs during the keynote'
+    r"(?:said|says|added|told\s+\w+|stated|wrote)\s+"
     r"(?P<speaker>(?:[\w.'’-]+\s+){0,5}?[A-Z][\w.'’-]+)(?=\s+(?:during|at|in|on|to|from|after|before)\b|[,.]|\s*$)"
+    # '"...," Elbers told reporters' / '"...," the minister said'
+    r"|(?P<speaker2>(?:[Tt]he\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:said|says|added|told|stated|wrote)\b)"
 )
 _RELATIVE_PRONOUN = re.compile(r"\s+(?:which|who|that)\b")
 _TIME_WORDS = word_set("later earlier ago year years month months week weeks day days decade decades")
@@ -245,7 +249,8 @@ def title(
     if quoted:
         # '"We think it's the future," said Jobs.' -> 'Jobs said "We think it's the future"'
         words = _words(quoted.group("quote"))[: MAX_WORDS - 3]
-        speaker = _squash(quoted.group("speaker")).rstrip(".")
+        speaker = _squash(quoted.group("speaker") or quoted.group("speaker2")).rstrip(".")
+        speaker = speaker[4:] if speaker.lower().startswith("the ") else speaker
         return f'{speaker} said "{" ".join(words)}"'
     # A relative clause names its event through what came before it.
     if _HAPPENED.match(core.lstrip()) and c0 > 0:
