@@ -38,30 +38,33 @@ class Mention(NamedTuple):
 
 
 # --- building blocks ------------------------------------------------------------------------
-S = r"[ \t]*\n?[ \t]*"  # spaces, at most one line break (never across a blank line)
-S1 = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # at least one space
+# Whitespace with at most one line break (never across a blank line). The two halves cannot match
+# the same characters, so a long run of spaces is scanned once, not once per way of splitting it.
+S = r"[ \t]{0,16}(?:\n[ \t]{0,16})?"
+S1 = r"(?:[ \t]{1,16}(?:\n[ \t]{0,16})?|\n[ \t]{0,16})"  # at least one space
+COMMA = r"[ \t]{0,2},[ \t]{0,16}(?:\n[ \t]{0,16})?"  # "5, 2014" and tokenised "5 , 2014"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])(?![.,]\d)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d])(?![.,]\d)"
 YEAR_OR_APOS = rf"(?:{YEAR}|'\d\d(?!\d))"
 SPOKEN_YEAR = ci(
-    r"(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
+    r"(?:nineteen|eighteen)[\s-]{1,16}(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]{1,16}(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)"
-    r"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|two[\s-]{1,16}thousand(?:[\s-]{1,16}(?:and[\s-]{1,16})?(?:one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
-    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?"
+    r"(?:[\s-]{1,16}(?:one|two|three|four|five|six|seven|eight|nine))?))?"
 )
 NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+\d/\d)?|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s{1,16}\d/\d)?|"
     + ci(
-        rf"{NUM_WORD}(?:[\s-]+(?:hundred|thousand))?(?:[\s-]+and[\s-]+a[\s-]+half|-and-a-half)?"
-        r"|an?(?:[\s-]+(?:hundred|thousand))?(?:[\s-]+and[\s-]+a[\s-]+half)?|half[\s-]+an?|a[\s-]+dozen|dozen"
+        rf"{NUM_WORD}(?:[\s-]{{1,16}}(?:hundred|thousand))?(?:[\s-]{{1,16}}and[\s-]{{1,16}}a[\s-]{{1,16}}half|-and-a-half)?"
+        r"|an?(?:[\s-]{1,16}(?:hundred|thousand))?(?:[\s-]{1,16}and[\s-]{1,16}a[\s-]{1,16}half)?|half[\s-]{1,16}an?|a[\s-]{1,16}dozen|dozen"
     )
     + ")"
 )
 VAGUE_NUM = ci(
-    r"(?:a[\s-]+few|a[\s-]+couple(?:[\s-]+of)?|couple[\s-]+of|several|few|some|many|a[\s-]+number[\s-]+of"
-    r"|numerous|a[\s-]+handful[\s-]+of|dozens[\s-]+of|hundreds[\s-]+of|thousands[\s-]+of)"
+    r"(?:a[\s-]{1,16}few|a[\s-]{1,16}couple(?:[\s-]{1,16}of)?|couple[\s-]{1,16}of|several|few|some|many|a[\s-]{1,16}number[\s-]{1,16}of"
+    r"|numerous|a[\s-]{1,16}handful[\s-]{1,16}of|dozens[\s-]{1,16}of|hundreds[\s-]{1,16}of|thousands[\s-]{1,16}of)"
 )
 UNIT_SG = ci(r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|millennium)")
 UNIT_PL = ci(r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades"
@@ -70,9 +73,9 @@ UNIT = rf"(?:{UNIT_PL}|{UNIT_SG}|{ci('yr|hr|min|sec')})(?![A-Za-z])"
 ORD_WORD = ci(alt([o for o in ORDINALS if o != "last"]))
 ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})"
 QORD = ci(r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|next)")
-TZ = r"(?:[ \t]*\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT|local\s+time)\)?(?![A-Za-z]))"
+TZ = r"(?:[ \t]{0,16}\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT|local\s{1,16}time)\)?(?![A-Za-z]))"
 AMPM = r"(?:[aApP]\.?[ \t]?[mM]\.?(?![A-Za-z])|[aApP]\.?[mM](?![A-Za-z]))"
-CLOCK = rf"(?:\d{{1,2}}(?:[:.]\d\d)?[ \t]*{AMPM}|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]*{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
+CLOCK = rf"(?:\d{{1,2}}(?:[:.]\d\d)?[ \t]{{0,16}}{AMPM}|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]{{0,16}}{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
 PART = ci(r"(?:morning|afternoon|evening|night|overnight)")
 REL_DAY = ci(r"(?:yesterday|today|tomorrow|tonight)")
 SEASON = ci(alt(list(SEASONS)))
@@ -83,15 +86,15 @@ DAYREF = (
 )
 
 W = r"(?<![\w'])"
-UNIT_END = r"(?i:(?:year|month|quarter|week)(?:[ \t-]+end(?![A-Za-z])|'s[ \t]+end))"  # the mention starts a word
+UNIT_END = r"(?i:(?:year|month|quarter|week)(?:[ \t-]{1,16}end(?![A-Za-z])|'s[ \t]{1,16}end))"  # the mention starts a word
 NUMSTART = r"(?<![\w$£€¥#@.,/:'-])(?<!\d[.,])"
 
 
 def _rules() -> list[tuple[str, str]]:
     holidays = alt([h.title() for h in HOLIDAYS] + [h.title().replace("'S", "'s") for h in HOLIDAYS])
     rel = ci(r"(?:last|this|next|past|coming|current|previous|following|latest|same|upcoming|that)")
-    the_rel = ci(r"(?:the[ \t]+(?:last|past|next|coming|current|previous|following|latest|same|upcoming"
-                 r"|preceding|prior|new|recent|first|final|entire|whole|full)|this[ \t]+past|this[ \t]+coming)")  # fmt: skip
+    the_rel = ci(r"(?:the[ \t]{1,16}(?:last|past|next|coming|current|previous|following|latest|same|upcoming"
+                 r"|preceding|prior|new|recent|first|final|entire|whole|full)|this[ \t]{1,16}past|this[ \t]{1,16}coming)")  # fmt: skip
     return [
         # -- times of day, optionally with the day they fall on
         ("time_dayref", rf"{W}(?:{ci('around|about|approximately|shortly_(?:before|after)')}{S1})?"
@@ -105,9 +108,9 @@ def _rules() -> list[tuple[str, str]]:
         ("numeric", rf"{NUMSTART}\d{{1,2}}(?P<num_sep>[/.])\d{{1,2}}(?P=num_sep)(?:\d{{4}}|\d\d)(?![\d/.]\d|\d)"),
         ("ymd_dots", rf"{NUMSTART}(?:1\d|20)\d\d(?P<ymd_sep>[./])(?:0?[1-9]|1[0-2])(?P=ymd_sep)(?:0?[1-9]|[12]\d|3[01])(?![\d/.]\d|\d)"),
         ("wd_date", rf"{W}(?:{rel}{S1})?{WEEKDAY},?{S1}(?:{ci('the')}{S1})?(?:{MONTH}{S}{DAY}|{DAY}{S1}"
-                    rf"(?:{ci('of')}{S1})?{MONTH})(?:,?{S}{YEAR})?(?:{S1}{PART})?"),
-        ("mdy", rf"{W}{MONTH}{S}{DAY}(?:,{S}|{S1}){YEAR}"),
-        ("dmy", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH}(?:,{S}|{S1}){YEAR}"),
+                    rf"(?:{ci('of')}{S1})?{MONTH})(?:(?:{COMMA}|{S}){YEAR})?(?:{S1}{PART})?"),
+        ("mdy", rf"{W}{MONTH}{S}{DAY}(?:{COMMA}|{S1}){YEAR}"),
+        ("dmy", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH}(?:{COMMA}|{S1}){YEAR}"),
         ("the_dm", rf"{W}{ci('the')}{S1}{ORD}{S1}{ci('of')}{S1}{MONTH}(?:,?{S}{YEAR})?"),
         ("month_year", rf"{W}(?:{MONTH}|{MONTH_ABBR})(?:{S1}{ci('of')})?,?{S1}(?:{YEAR}|'\d\d(?!\d)|{SPOKEN_YEAR})"),
         ("month_rel", rf"{W}{MONTH_NO_MAY}{S1}(?:{ci('last|this|next')}{S1}{ci('year')}|{ci('of')}{S1}"
@@ -139,7 +142,7 @@ def _rules() -> list[tuple[str, str]]:
                  rf"(?:{S1}{ci('of')}{S1}(?:{ci('fiscal')}{S1})?(?:{YEAR}|{ci('the_year|this_year|last_year|next_year')}))?"),
         ("quarter", rf"{W}(?:{ci('the|its|their|a|this|next|last|that')}{S1})?(?:{ci('comparable|same|flat|strong|weak|disappointing|fiscal|calendar|financial')}{S1})?"
                     rf"(?:{YEAR}{S1}|{ci('year~(?:ago|earlier)')}{S1}|{ci('last_year')}'s{S1}|{ci('this_year')}'s{S1}|{ci('next_year')}'s{S1})?"
-                    rf"(?:{ci('fiscal|calendar')}[ \t-]+)?{QORD}[ \t-]+(?:{ci('fiscal|calendar')}[ \t-]+)?{ci('quarters?')}(?![\w-])"
+                    rf"(?:{ci('fiscal|calendar')}[ \t-]{{1,16}})?{QORD}[ \t-]{{1,16}}(?:{ci('fiscal|calendar')}[ \t-]{{1,16}})?{ci('quarters?')}(?![\w-])"
                     rf"(?:{S1}{ci('of')}{S1}(?:{ci('fiscal')}{S1})?(?:{YEAR}|{ci('the_year|this_year|last_year|next_year|the_(?:current|fiscal|previous)_year')}))?"),
         ("q_code", rf"{W}(?:Q[1-4]|[1-4]Q)(?:{S1}|-)?(?:{YEAR}|'\d\d|FY\d\d)?(?![\w])"),
         ("year_ago_period", rf"{W}(?:{ci('the')}{S1})?(?:{ci('comparable|same|corresponding')}{S1})?"
@@ -149,16 +152,16 @@ def _rules() -> list[tuple[str, str]]:
         ("year_period", rf"{W}{ci('the')}{S1}{YEAR}{S1}{ci('(?:fiscal_|calendar_)?(?:quarter|period)')}(?![\w-])"),
         ("fiscal", rf"{W}(?:{ci('the')}{S1})?(?:{rel}{S1})?{ci('(?:fiscal|financial|tax|calendar|model|school)~year')}"
                    rf"(?:{S1}(?:{YEAR}|'?\d\d(?!\d)))?(?![\w-])"),
-        ("fiscal_year", rf"{W}(?:{ci('fiscal|FY')}[ \t-]*(?:{YEAR}|'\d\d|\d\d)(?!\d)|FY[ \t-]?\d\d(?!\d))"),
+        ("fiscal_year", rf"{W}(?:{ci('fiscal|FY')}[ \t-]{{0,16}}(?:{YEAR}|'\d\d|\d\d)(?!\d)|FY[ \t-]?\d\d(?!\d))"),
         # -- decades, centuries, seasons, holidays
-        ("decade", rf"{W}(?:{ci('the')}{S1})?(?:{ci('early|mid|late|middle')}[ \t-]+)?(?:1\d\d0|20\d0)'?s(?![\w])"),
-        ("decade_short", rf"{W}{ci('the')}{S1}(?:{ci('early|mid|late')}[ \t-]+)?'?[1-9]0'?s(?![\w])"),
-        ("decade_word", rf"{W}{ci('the')}{S1}(?:{ci('early|mid|late')}[ \t-]+)?(?:{ci('nineteen')}[ \t-]+)?"
+        ("decade", rf"{W}(?:{ci('the')}{S1})?(?:{ci('early|mid|late|middle')}[ \t-]{{1,16}})?(?:1\d\d0|20\d0)'?s(?![\w])"),
+        ("decade_short", rf"{W}{ci('the')}{S1}(?:{ci('early|mid|late')}[ \t-]{{1,16}})?'?[1-9]0'?s(?![\w])"),
+        ("decade_word", rf"{W}{ci('the')}{S1}(?:{ci('early|mid|late')}[ \t-]{{1,16}})?(?:{ci('nineteen')}[ \t-]{{1,16}})?"
                         rf"{ci('(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)')}(?![\w])"),
-        ("century", rf"{W}(?:{ci('the')}{S1})?(?:{ci('early|mid|late')}[ \t-]+)?(?:{ORD}|{ci('this|last|next|past|previous')})"
-                    rf"[ \t-]+{ci('century|centuries')}(?![\w-])"),
+        ("century", rf"{W}(?:{ci('the')}{S1})?(?:{ci('early|mid|late')}[ \t-]{{1,16}})?(?:{ORD}|{ci('this|last|next|past|previous')})"
+                    rf"[ \t-]{{1,16}}{ci('century|centuries')}(?![\w-])"),
         ("season", rf"{W}(?:{ci('this_past|this_coming|the|this|last|next|past|coming|that')}{S1})?"
-                   rf"(?:{ci('early|late|mid|the_early|the_late')}[ \t-]+)?{SEASON}"
+                   rf"(?:{ci('early|late|mid|the_early|the_late')}[ \t-]{{1,16}})?{SEASON}"
                    rf"(?:{S1}(?:{ci('of')}{S1})?(?:{YEAR}|'\d\d(?!\d)|{SPOKEN_YEAR}))?(?![\w-])"),
         ("holiday", rf"{W}(?:{ci('last|this|next')}{S1})?{holidays}(?:{S1}{YEAR})?(?![\w-])"),
         # -- whole units around the document date
@@ -170,7 +173,7 @@ def _rules() -> list[tuple[str, str]]:
                      rf"(?:{the_rel}|{rel}){S1}{ci('(?:week|weekend|month|year|decade|century)')}(?![\w-])"),
         ("rel_month", rf"{W}{ci('(?:last|this|next|this_past|this_coming)')}{S1}{MONTH_FULL}(?![\w-])"),
         ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])"),
-        ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]*[-–—/][ \t]*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,]\d|[ \t]*{ci('percent')})"),
+        ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]{{0,16}}[-–—/][ \t]{{0,16}}(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,]\d|[ \t]{{0,16}}{ci('percent')})"),
         ("the_year", rf"{W}{ci('the')}{S1}{ci('year')}{S1}{YEAR}(?!'s)"),
         ("the_unit", rf"{W}{ci('the_(?:weekend|week|year)')}(?:'s)?(?![\w-])"),
         ("year", rf"{NUMSTART}(?:{ci('mid|pre|post|early|late|end')}-)?(?:1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)(?:'s)?"),
@@ -178,7 +181,7 @@ def _rules() -> list[tuple[str, str]]:
         # -- durations
         ("duration", rf"{W}(?:{the_rel}{S1}|{ci('the|another|an_additional|an_extra')}{S1})?"
                      rf"(?:{NUMBER}|{VAGUE_NUM})(?:{S1}{ci('to|or')}{S1}(?:{NUMBER}))?(?:{S1}{ci('more|additional|straight|consecutive|full|long|extra|further|whole|trading|business|working|calendar')})?"
-                     rf"(?:{S1}|[ \t]*-[ \t]*){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?(?![\w-])"),
+                     rf"(?:{S1}|[ \t]{{0,16}}-[ \t]{{0,16}}){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?(?![\w-])"),
         ("the_units", rf"{W}(?:{the_rel}|{ci('the|recent|coming|upcoming')}){S1}{ci('(?:years|months|weeks|days|decades|quarters|hours|centuries)')}(?![\w-])"),
         ("bare_units", rf"{W}{ci('(?:years|months|weeks|days|decades|hours|minutes|centuries)')}(?![\w-])"),
         # -- sets

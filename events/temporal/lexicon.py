@@ -80,7 +80,7 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
 def alt(words: list[str] | tuple[str, ...] | dict[str, object]) -> str:
     """A regex alternation of literal words, longest first so a prefix never wins over the word."""
     items = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s{1,16}") for w in items) + ")"
 
 
 def _cap(words: list[str]) -> list[str]:
@@ -112,7 +112,7 @@ def ci(pattern: str) -> str:
 
     (f-string expressions cannot hold backslashes, so the grammar writes these two shorthands.)
     """
-    return "(?i:" + pattern.replace("~", r"[ \t-]+").replace("_", r"[ \t]+") + ")"
+    return "(?i:" + pattern.replace("~", r"[ \t-]{1,16}").replace("_", r"[ \t]{1,16}") + ")"
 
 
 def word_number(text: str) -> float | None:
@@ -136,7 +136,7 @@ def word_number(text: str) -> float | None:
     total = 0
     current = 0
     seen = False
-    for part in re.split(r"[\s-]+", t):
+    for part in re.split(r"[\s-]{1,16}", t):
         if part == "and":
             continue
         if part in SMALL:

@@ -69,5 +69,8 @@ def test_pathological_inputs_finish() -> None:
         "the past " * 30_000,
         "a " * 100_000 + "year",
         "Friday, " * 40_000,
+        "the past" + " " * 200_000 + "x",
+        "March 5" + " \t" * 100_000 + "x",
+        "at 5" + "\n " * 100_000,
     ):
         _check(text, dt.date(2020, 1, 1))

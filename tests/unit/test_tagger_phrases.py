@@ -31,6 +31,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The ceasefire began on the 5th of March, 2014.", "the 5th of March, 2014", "DATE", "2014-03-05"),
     ("He died on Monday, Oct. 26, 1998.", "Monday, Oct. 26, 1998", "DATE", "1998-10-26"),
     ("Rebels seized the town on December 31 1999.", "December 31 1999", "DATE", "1999-12-31"),
+    ("Apple launched the store on April 28 , 2003 .", "April 28 , 2003", "DATE", "2003-04-28"),
     ("The minutes were published 1973.02.16 in the gazette.", "1973.02.16", "DATE", "1973-02-16"),
     ("The firm was founded on Jan. 1, 1959.", "Jan. 1, 1959", "DATE", "1959-01-01"),
     # --- month + day without a year (year from the DCT and tense)
