@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from events.extraction.lexicon import AUXILIARIES, MODALS_FUTURE, MODALS_HYPOTHETICAL, PRONOUNS_SUBJECT
-from events.extraction.tense import is_past_form, is_present_3sg, words
+from events.extraction.tense import is_past_form, present_3sg_at, words
 
 _CUT = re.compile(
     r"\s*[;:]\s+|\s*,\s+|\s*[–—]\s+|\s+(?=(?:and|but|while|whereas|which|who)\s)",
@@ -23,10 +23,10 @@ _COORDINATOR = re.compile(r"^(?:and|but)\s+(\S+)")
 
 
 def has_finite_verb(text: str) -> bool:
+    if present_3sg_at(text):
+        return True
     ws = words(text)
     for i, w in enumerate(ws):
-        if is_present_3sg(w, ws[i - 1] if i else None, ws[i + 1] if i + 1 < len(ws) else None):
-            return True
         if w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL:
             return True
         if is_past_form(w, ws[i - 1] if i else None):
@@ -35,6 +35,9 @@ def has_finite_verb(text: str) -> bool:
                 continue
             return True
     return False
+
+
+_RESTRICTIVE = re.compile(r"\b(?:those|anyone|everyone|someone|people|all|one|anything|everything)$", re.I)
 
 
 def _joins_verbs(rest: str) -> bool:
@@ -53,6 +56,11 @@ def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     for m in _CUT.finditer(sentence):
         if _joins_verbs(sentence[m.end() :]):
             continue
+        if _RESTRICTIVE.search(sentence, 0, m.start()) and sentence[m.end() : m.end() + 4] in (
+            "who ",
+            "whic",
+        ):
+            continue  # "those who had bought one": the relative clause is part of the noun phrase
         if m.start() > pos:
             pieces.append((pos, m.start()))
         pos = m.end()

@@ -40,6 +40,23 @@ def _words_cached(text: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
+@lru_cache(maxsize=4096)
+def present_3sg_at(text: str) -> frozenset[int]:
+    """Word indices (as in `words(text)`) of present-tense verbs like "follows": written in lower
+    case, right after the word before (no comma between: "Steve Jobs, the CEO" is no verb)."""
+    toks = list(_WORD.finditer(text))
+    found = set()
+    for i, t in enumerate(toks):
+        w = t.group(0)
+        if i == 0 or not w.islower() or not text[toks[i - 1].end() : t.start()].isspace():
+            continue
+        prev = toks[i - 1].group(0).lower()
+        nxt = toks[i + 1].group(0).lower() if i + 1 < len(toks) else None
+        if is_present_3sg(w.replace("’", "'"), prev, nxt):
+            found.add(i)
+    return frozenset(found)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words of `text`, apostrophes normalised ("it’s" -> "it's")."""
     return list(_words_cached(text))
@@ -95,7 +112,7 @@ def tense_of(clause: str) -> Tense:
             return "future"
         if is_past_form(w, prev):
             return "past"
-        if is_present_3sg(w, prev, ws[i + 1] if i + 1 < len(ws) else None):
+        if i in present_3sg_at(clause):
             return "present"
     return "none"
 

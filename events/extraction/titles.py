@@ -73,6 +73,9 @@ _QUOTE_THEN_SPEAKER = re.compile(
     # '"...," Elbers told reporters' / '"...," the minister said'
     r"|(?P<speaker2>(?:[Tt]he\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?:said|says|added|told|stated|wrote)\b)"
 )
+_RESTRICTIVE_END = re.compile(
+    r"\b(?:those|anyone|everyone|someone|people|all|one|anything|everything)$", re.I
+)
 _RELATIVE_PRONOUN = re.compile(r"\s+(?:which|who|that)\b")
 _TIME_WORDS = word_set("later earlier ago year years month months week weeks day days decade decades")
 _NOT_IN_SUBJECT = word_set(
@@ -431,6 +434,9 @@ def _clean(text: str) -> str:
     pieces = _BOUNDARY.split(t)
     acc = pieces[0] if pieces else t
     for piece in pieces[1:]:
+        if _RESTRICTIVE_END.search(acc):
+            acc = f"{acc} {piece}"  # "those who bought one" stays whole
+            continue
         if _has_verb_and_more(acc) and len(_words(acc)) >= MIN_WORDS - 1:
             if _PURPOSE.match(piece) and len(_words(acc)) <= MAX_WORDS - 4:
                 acc = f"{acc} {piece}"
@@ -445,6 +451,7 @@ def _clean(text: str) -> str:
         len(kept) > MIN_WORDS
         and is_past_form(_bare(kept[-1]), _bare(kept[-2]))
         and not any(_bare(w) in AUXILIARIES for w in kept[-4:-1])
+        and has_finite_verb(" ".join(kept[:-1]))
     ):
         kept.pop()
     return _squash(" ".join(kept))

@@ -211,3 +211,22 @@ def test_he_means_the_main_subject_of_the_sentence_before():
         "He talked about the easiness of porting apps."
     )
     assert events.extract(text, published=dt.date(2005, 6, 6))[-1].title.startswith("Jobs talked")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo that he "
+            "would be on medical leave.",
+            "Steve Jobs announced in internal memo that he would be on medical leave",
+        ),
+        (
+            "Jobs also said that those who had already purchased a bumper will receive a full refund.",
+            "Jobs also said that those who had already purchased bumper will receive",
+        ),
+    ],
+)
+def test_names_before_commas_and_restrictive_relatives(text: str, title: str):
+    (e,) = events.extract(text, published=dt.date(2011, 1, 17))
+    assert e.title == title
