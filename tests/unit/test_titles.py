@@ -217,7 +217,8 @@ def test_he_means_the_main_subject_of_the_sentence_before():
     ("text", "title"),
     [
         (
-            "Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo that he "
+            "Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo "
+            "that he "
             "would be on medical leave.",
             "Steve Jobs announced in internal memo that he would be on medical leave",
         ),
