@@ -172,7 +172,7 @@ def _rules() -> list[tuple[str, str]]:
         ("rel_unit", rf"{W}(?:{ci('(?:early|late|earlier|later|mid|sometime|sometime_in)')}{S1}|mid-)?"
                      rf"(?:{the_rel}|{rel}){S1}{ci('(?:week|weekend|month|year|decade|century)')}(?![\w-])"),
         ("rel_month", rf"{W}{ci('(?:last|this|next|this_past|this_coming)')}{S1}{MONTH_FULL}(?![\w-])"),
-        ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])"),
+        ("year_word", rf"{W}(?:{ci('the_year')}{S1})?{SPOKEN_YEAR}(?![\w-])(?!{S1}{UNIT})"),
         ("year_range", rf"{NUMSTART}(?:1[5-9]\d\d|20\d\d)[ \t]{{0,16}}[-–—/][ \t]{{0,16}}(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,]\d|[ \t]{{0,16}}{ci('percent')})"),
         ("the_year", rf"{W}{ci('the')}{S1}{ci('year')}{S1}{YEAR}(?!'s)"),
         ("the_unit", rf"{W}{ci('the_(?:weekend|week|year)')}(?:'s)?(?![\w-])"),
@@ -182,6 +182,9 @@ def _rules() -> list[tuple[str, str]]:
         ("duration", rf"{W}(?:{the_rel}{S1}|{ci('the|another|an_additional|an_extra')}{S1})?"
                      rf"(?:{NUMBER}|{VAGUE_NUM})(?:{S1}{ci('to|or')}{S1}(?:{NUMBER}))?(?:{S1}{ci('more|additional|straight|consecutive|full|long|extra|further|whole|trading|business|working|calendar')})?"
                      rf"(?:{S1}|[ \t]{{0,16}}-[ \t]{{0,16}}){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?(?![\w-])"),
+        ("unit_long", rf"{W}(?:{UNIT_PL}|{UNIT_SG})-{ci('long')}(?![\w-])"),
+        ("part_of_day", rf"{W}(?:{ci('(?:in|during)_the')}{S1}|{ci('the')}{S1})?(?:{ci('early|late|mid')}[ \t-]{{1,3}})?"
+                        rf"{ci('(?:morning|afternoon|evening)')}(?![\w-])"),
         ("the_units", rf"{W}(?:{the_rel}|{ci('the|recent|coming|upcoming')}){S1}{ci('(?:years|months|weeks|days|decades|quarters|hours|centuries)')}(?![\w-])"),
         ("bare_units", rf"{W}{ci('(?:years|months|weeks|days|decades|hours|minutes|centuries)')}(?![\w-])"),
         # -- sets

@@ -1451,8 +1451,8 @@ def _duration_text(ctx: Context, start: int, end: int, prefix: str) -> Result | 
         return None  # an age ("a 6-year-old"), not a period
     if re.match(r"\s+of\b", ctx.text[end : end + 5]) and re.search(r"quarters?$", s):
         return None  # "three-quarters of"
-    if re.search(r"\bto\b|\bor\b(?! so)", s):
-        n = None
+    if re.search(r"\bto\b|\bor\b(?! so)", s) or re.search(r"s-long$", s):
+        n = None  # "12 to 18 months", "a decades-long feud"
     else:
         n = _count(re.sub(r"-(long|old)$", "", s).replace("-", " "))
     if n is not None and n == 0:
@@ -1473,6 +1473,38 @@ def _duration_text(ctx: Context, start: int, end: int, prefix: str) -> Result | 
 @handles("duration")
 def _duration(m: Mention, ctx: Context) -> Result | None:
     return _duration_text(ctx, m.start, m.end, "")
+
+
+@handles("unit_long")
+def _unit_long(m: Mention, ctx: Context) -> Result | None:
+    s = _low(m)
+    unit = _unit_code(s)
+    if unit is None:
+        return None
+    plural = bool(re.match(r"\w+s-", s)) or s.startswith("centuries")
+    return Result("DURATION", duration_value(None if plural else 1, unit))
+
+
+@handles("part_of_day")
+def _part_of_day(m: Mention, ctx: Context) -> Result | None:
+    raw = m.match.group(0)
+    s = _low(m)
+    part = _part_in(s.split()[-1])
+    if part is None:
+        return None
+    start = m.start
+    lead = re.match(r"(?i)(?:in|during)\s+", raw)
+    if lead:
+        start += lead.end()  # the preposition is a signal, not part of the timex
+    elif not s.startswith("the") and not re.search(r"(?i)\b(?:in|during|by|until|this|on)\s+\Z", ctx.text[max(0, m.start - 12) : m.start]):
+        return None  # "morning" alone is usually a noun ("a morning newspaper")
+    b = ctx.base("day")
+    mod = _edge(s)
+    if b is None or (b[3] == "t0" and ctx.dct is None):
+        return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, start=start, relative=True, unresolved=True,
+                      anchor="no date known")  # fmt: skip
+    return Result("TIME", f"{fmt_day(b[2])}T{part}", mod=mod, start=start, relative=True, anchor_tid=b[3],
+                  uses_ref=b[3] != "t0", anchor=f"'{raw}': in the {part} of {b[1]}")  # fmt: skip
 
 
 @handles("the_units")
