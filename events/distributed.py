@@ -61,7 +61,7 @@ def extract_batch(fn: Extractor, docs: list[Document]) -> list[Result]:
 
 
 def worker_version() -> str:
-    """The extractor version a worker runs (a task: it fails where the package is missing)."""
+    """The extractor version a worker runs (fails to unpickle where the package is missing)."""
     from events.models import EXTRACTOR_VERSION as version
 
     return version
@@ -128,25 +128,28 @@ def connect(address: str, workers: int | None = None) -> Iterator[Client]:
 
 
 def check_workers(client: Client, address: str) -> None:
-    """Fail early, in one line, when no worker answers or one runs another extractor version."""
+    """Fail early, in one line, when no worker answers or a worker runs another extractor version
+    (results must not depend on which worker read a document)."""
     try:
-        fut = client.submit(worker_version, pure=False)
-        version = fut.result(timeout=WORKER_WAIT_S)
+        client.wait_for_workers(1, timeout=WORKER_WAIT_S)
     except TimeoutError:
         raise TimelineError(
-            f"no Dask worker answered within {WORKER_WAIT_S:.0f} s at {address}; "
+            f"no Dask worker joined {address} within {WORKER_WAIT_S:.0f} s; "
             f"start workers with `dask worker {address}`"
         ) from None
+    try:
+        versions: dict[str, str] = client.run(worker_version)
     except Exception as err:
         raise TimelineError(
             f"the Dask workers at {address} cannot run the extractor ({_reason(err)}); "
             "install news-timeline on every worker"
         ) from None
-    if version != EXTRACTOR_VERSION:
-        raise TimelineError(
-            f"the Dask workers run extractor {version}, this machine {EXTRACTOR_VERSION}; "
-            "install the same news-timeline version everywhere so results do not depend on the worker"
-        )
+    for worker, version in sorted(versions.items()):
+        if version != EXTRACTOR_VERSION:
+            raise TimelineError(
+                f"the Dask worker {worker} runs extractor {version}, this machine {EXTRACTOR_VERSION}; "
+                "install the same news-timeline version on every machine"
+            )
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

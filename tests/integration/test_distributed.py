@@ -30,7 +30,7 @@ from pg import Cluster
 
 from events import sources
 from events.distributed import dask_backend, extract_batch
-from events.errors import InputError
+from events.errors import InputError, TimelineError
 from events.ingest import Backend, Extractor, Outcome, extract_one, ingest, local_backend
 from events.models import Document, Event
 from events.query import EventQuery
@@ -249,8 +249,6 @@ def test_the_ingest_command_runs_on_a_local_dask_cluster(corpus: Path, tmp_path:
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("30 documents added (")
     assert again.stdout.strip() == "0 documents added (0 events), 30 already stored"
-    wrong = timeline("ingest", str(folder), "--dask-workers", "2", "--db", "sqlite:///" + str(tmp_path / "x"))
-    assert (wrong.returncode, wrong.stderr.strip()) == (2, "timeline: --dask-workers needs --dask local")
 
 
 def timeline(*args: str) -> subprocess.CompletedProcess[str]:
@@ -271,3 +269,15 @@ def timeline(*args: str) -> subprocess.CompletedProcess[str]:
 def test_bad_settings_are_refused_before_any_work(kwargs: dict, message: str) -> None:
     with pytest.raises(InputError, match=message):
         dask_backend(**kwargs)
+
+
+def test_workers_with_another_extractor_are_refused(
+    cluster: LocalCluster, corpus: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("events.distributed.EXTRACTOR_VERSION", "9.9.9")
+    backend = dask_backend(cluster.scheduler_address)
+    with (
+        Store.open(sqlite_url) as store,
+        pytest.raises(TimelineError, match=r"runs extractor 0\.1\.0, this machine 9\.9\.9"),
+    ):
+        ingest([str(corpus)], store, backend=backend, progress=False)
