@@ -321,8 +321,25 @@ def title(
     return _finish(ws, sentence, clause)
 
 
+_CLAUSE_CUTS = word_set("that which who because when while after before whether if")
+_PHRASE_CUTS = word_set("on in at for with to from as by into over under during")
+
+
 def _finish(ws: list[str], sentence: str, clause: tuple[int, int]) -> str:
-    ws = ws[:MAX_WORDS]
+    if len(ws) > MAX_WORDS:
+        # Too long: stop where a clause or a phrase begins rather than mid-phrase.
+        window = range(MIN_WORDS + 2, MAX_WORDS + 1)
+
+        def cuttable(k: int) -> bool:
+            before = _bare(ws[k - 1])  # not "said that", "asserting that", "those who"
+            return not (
+                before in REPORTING_VERBS or before.endswith("ing") or _RESTRICTIVE_END.search(before)
+            )
+
+        cuts = [k for k in window if _bare(ws[k]) in _CLAUSE_CUTS and cuttable(k)] or [
+            k for k in window if _bare(ws[k]) in _PHRASE_CUTS
+        ]
+        ws = ws[: cuts[-1]] if cuts else ws[:MAX_WORDS]
     while len(ws) > MIN_WORDS - 1 and _bare(ws[-1]) in _TRAILING_STOP:
         ws.pop()
     out = " ".join(ws).strip(" ,;:-–—\"“”'’")

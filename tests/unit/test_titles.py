@@ -220,7 +220,7 @@ def test_he_means_the_main_subject_of_the_sentence_before():
             "Steve Jobs, the chief executive officer of Apple Inc., announced Monday in an internal memo "
             "that he "
             "would be on medical leave.",
-            "Steve Jobs announced in internal memo that he would be on medical leave",
+            "Steve Jobs announced in internal memo",
         ),
         (
             "Jobs also said that those who had already purchased a bumper will receive a full refund.",
