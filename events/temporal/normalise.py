@@ -93,7 +93,10 @@ class Context:
         for r in reversed(self.refs[-6:]):
             g = order.index(r.gran) if r.gran in order else 0
             if g >= need:
-                return r.value, f"{r.text} {r.start.isoformat() if r.gran in ('day', 'time') else r.value}", r.start, r.tid
+                when = r.start.isoformat() if r.gran in ("day", "time") else r.value
+                # "Wednesday 2023-08-02" reads well; "a day earlier 2023-08-01" does not.
+                named = re.fullmatch(r"[A-Z][a-z]+\.?|.*\d.*", r.text) and r.text != when
+                return r.value, f"{r.text} {when}" if named else when, r.start, r.tid
         if self.dct is not None:
             return fmt_day(self.dct), f"the published date {self.dct.isoformat()}", self.dct, "t0"
         return None
@@ -298,10 +301,13 @@ def _md_result(month: int, day: int, m: Mention, ctx: Context) -> Result | None:
     if ctx.dct is None:
         return _unresolved(f"XXXX-{month:02d}-{day:02d}", "no year given and no published date")
     y = _month_day_year(month, day, ctx, _tense(m, ctx))
-    return _day_result(
+    r = _day_result(
         y, month, day, relative=True,
-        anchor=f"'{m.match.group(0)}': {MONTH_NAMES[month]} {day} in the year of the published date {ctx.dct.isoformat()}",
+        anchor=f"'{m.match.group(0)}': {MONTH_NAMES[month]} {day} {y}, the nearest to the published date {ctx.dct.isoformat()}",
     )  # fmt: skip
+    if r is not None:
+        r.anchor_tid = "t0"
+    return r
 
 
 @handles("md", "dm")
@@ -846,9 +852,9 @@ def _rel_unit(m: Mention, ctx: Context) -> Result | None:
         if tense == "past" and ctx.dct.isoweekday() < 6:
             shift = -1
     d = _shift_unit(ctx.dct, unit, shift)
-    rel = "the same" if shift == 0 else ("the previous" if shift < 0 else "the next")
+    rel = "of" if shift == 0 else ("before" if shift < 0 else "after")
     return Result("DATE", _unit_value(unit, d), mod=mod, relative=True, anchor_tid="t0", approximate=mod is not None,
-                  anchor=f"'{raw}': {rel} {unit_w} as the published date {ctx.dct.isoformat()}")  # fmt: skip
+                  anchor=f"'{raw}': the {unit_w} {rel} the published date {ctx.dct.isoformat()}")  # fmt: skip
 
 
 @handles("rel_month")
@@ -980,7 +986,7 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
         if unit == "W":
             value = fmt_week(d)
     word = "before" if past else "after"
-    how = f"{_num_words(k)} {unit_name}{'s' if k != 1 else ''} {word} {desc}"
+    how = f"{'the' if k == 1 else _num_words(k)} {unit_name}{'s' if k != 1 else ''} {word} {desc}"
     return Result("DATE", value, relative=True, approximate=approx, anchor_tid=tid, span_value=span_value,
                   uses_ref=anchored and tid != "t0", derived=unit == "Y", anchor=f"'{raw}': {'about ' if approx else ''}{how}",
                   mod="APPROX" if unit in ("E", "C") else None)  # fmt: skip
