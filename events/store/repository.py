@@ -756,16 +756,26 @@ class Store:
         if bins < 1:
             raise InputError("density needs at least one bin")
         dated = q.model_copy(update={"include_unresolved": False, "limit": None, "offset": 0})
+        e = t.events.c
         with self._read() as conn:
-            w = self._candidates(conn, dated)
             lo = q.start.toordinal() if q.start else None
             hi = q.end.toordinal() if q.end else None
             if lo is None or hi is None:
-                mn, mx = conn.execute(select(func.min(w.c.start_day), func.max(w.c.end_day))).one()
-                if mn is None:
+                # The extent from the two ends of the (sort_day) and (end_day) indexes.
+                filters = self._filters(dated)
+                first = select(e.start_day).where(*filters).order_by(e.sort_day).limit(1)
+                last = select(e.end_day).where(*filters).order_by(e.end_day.desc()).limit(1)
+                mn, mx = conn.execute(first).scalar(), conn.execute(last).scalar()
+                if mn is None or mx is None:
                     return []
                 lo = mn if lo is None else lo
-                hi = max(mx, lo) if hi is None else hi
+                hi = mx if hi is None else hi
+                if hi < lo:
+                    return []
+            window = dated.model_copy(
+                update={"start": dt.date.fromordinal(lo), "end": dt.date.fromordinal(hi)}
+            )
+            w = self._candidates(conn, window)
             width = hi - lo + 1
             bins = min(bins, width)
             clipped = case((w.c.start_day < lo, lo), else_=w.c.start_day)
