@@ -95,8 +95,13 @@ class Context:
             if g >= need:
                 when = r.start.isoformat() if r.gran in ("day", "time") else r.value
                 # "Wednesday 2023-08-02" reads well; "a day earlier 2023-08-01" does not.
-                named = re.fullmatch(r"[A-Z][a-z]+\.?|.*\d.*", r.text) and r.text != when
-                return r.value, f"{r.text} {when}" if named else when, r.start, r.tid
+                if re.search(r"\d{4}", r.text):
+                    desc = r.text
+                elif re.fullmatch(r"[A-Z][a-z]+\.?(?: \d{1,2})?", r.text):
+                    desc = f"{r.text} {when}"
+                else:
+                    desc = when
+                return r.value, desc, r.start, r.tid
         if self.dct is not None:
             return fmt_day(self.dct), f"the published date {self.dct.isoformat()}", self.dct, "t0"
         return None
