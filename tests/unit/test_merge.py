@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import events
 from events.merge import alike, compatible, finer, merge
 from events.models import Event, Source, TimeSpan
 
@@ -136,3 +137,24 @@ def test_no_conflict_without_a_common_actor():
 def test_merge_scales_by_blocking_on_years():
     evs = [ev(f"e{i}", f"Event number {i} happened", year(1900 + i % 120), f"d{i}") for i in range(600)]
     assert len(merge(evs)) == 600
+
+
+def test_merge_extracted_reports_of_one_event():
+    a = events.extract(
+        "The last US troops withdrew from Iraq in 2011.", published=dt.date(2012, 1, 5), document_id="a"
+    )
+    b = events.extract(
+        "The last US troops withdrew from Iraq in December 2011.",
+        published=dt.date(2012, 2, 1),
+        document_id="b",
+    )
+    c = events.extract(
+        "The last US troops withdrew from Iraq in 2010.", published=dt.date(2012, 3, 1), document_id="c"
+    )
+    out = merge(a + b + c)
+    merged = [e for e in out if len(e.sources) == 2]
+    assert len(merged) == 1
+    assert merged[0].when.value == "2011-12"
+    assert {s.document_id for s in merged[0].sources} == {"a", "b"}
+    lone = next(e for e in out if e.sources[0].document_id == "c")
+    assert lone.conflict and merged[0].id in lone.conflict
