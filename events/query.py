@@ -9,7 +9,8 @@ Semantics, kept in one place so every back end agrees:
   *overlaps* the window (`event.start <= end and event.end >= start`). Either side may be open.
 - Unresolved events (no place on the calendar) cannot overlap a window: a query with a window
   never returns them. Without a window they are returned when `include_unresolved` is true (the
-  default) and sort after every dated event.
+  default) and sort after every dated event; `unresolved_only` asks for them alone (an index
+  range, cheaper than paging past every dated event).
 - `text` is a case-insensitive substring match on the title and the source sentences.
 - List filters (`document_ids`, `actors`, `tags`, `granularities`, `origins`, `statuses`) match any
   of their values; an empty or missing list filters nothing. Different filters combine with AND.
@@ -43,6 +44,7 @@ class EventQuery(BaseModel):
     statuses: list[Status] = Field(default_factory=list)
     include_deleted: bool = False
     include_unresolved: bool = True
+    unresolved_only: bool = Field(False, description="Only events with no place on the calendar")
     limit: int | None = Field(None, ge=0)
     offset: int = Field(0, ge=0)
 
@@ -50,6 +52,8 @@ class EventQuery(BaseModel):
     def _ordered(self) -> EventQuery:
         if self.start is not None and self.end is not None and self.start > self.end:
             raise ValueError(f"window starts after it ends: {self.start} > {self.end}")
+        if self.unresolved_only and (self.has_window or not self.include_unresolved):
+            raise ValueError("unresolved_only cannot be combined with a window or include_unresolved=False")
         return self
 
     @property

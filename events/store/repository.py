@@ -636,6 +636,8 @@ class Store:
             conds.append(e.deleted_at.is_(None))
         if q.has_window or not q.include_unresolved:
             conds.append(e.start_day.is_not(None))
+        if q.unresolved_only:
+            conds.append(e.sort_day == t.UNRESOLVED_SORT_DAY)
         if q.text:
             conds.append(e.search_text.contains(q.text.lower(), autoescape=True))
         if q.granularities:

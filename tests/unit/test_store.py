@@ -205,6 +205,7 @@ def _seed(store: Store) -> None:
     [
         (EventQuery(), ["long", "y2019", "jan", "feb", "manual", "nowhen"]),
         (EventQuery(include_unresolved=False), ["long", "y2019", "jan", "feb", "manual"]),
+        (EventQuery(unresolved_only=True), ["nowhen"]),
         (EventQuery(start=D(2020, 1, 1), end=D(2020, 1, 31)), ["long", "jan"]),
         (EventQuery(start=D(2020, 2, 29), end=D(2020, 2, 29)), ["long", "feb"]),
         (EventQuery(start=D(2020, 3, 1)), ["long", "manual"]),
