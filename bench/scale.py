@@ -7,13 +7,17 @@ LocalCluster, and how the time grows from 1k to 10k documents.
 Each run is the whole `timeline ingest` path on a fresh, empty store: read and hash the files,
 extract (in the backend), one transaction per document. The corpus is tests/newsgen.py (short
 wire stories, ~4.5 events each), written once per size before timing. The Dask time includes
-starting the LocalCluster (about half a second here), as `--dask local` would. PostgreSQL is a
-throw-away cluster (tests/pg.py), skipped when its binaries are missing.
+starting and closing the LocalCluster, as `--dask local` would; "running Dask cluster" is a
+`dask scheduler` and a `dask worker --nworkers 2 --nthreads 1` started beforehand as separate
+processes, as on real machines. PostgreSQL is a throw-away cluster (tests/pg.py), skipped when its
+binaries are missing.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,11 +35,42 @@ from events.distributed import dask_backend  # noqa: E402
 from events.ingest import Backend, ingest, process_backend, serial_backend  # noqa: E402
 from events.store import Store  # noqa: E402
 
-BACKENDS: dict[str, tuple[str, Callable[[], Backend]]] = {
-    "serial": ("1 process", lambda: serial_backend),
-    "processes": ("2 local processes", lambda: process_backend(2)),
-    "dask": ("Dask LocalCluster, 2 workers", lambda: dask_backend("local", workers=2)),
+BACKENDS: dict[str, tuple[str, Callable[[str], Backend]]] = {
+    "serial": ("1 process", lambda _: serial_backend),
+    "processes": ("2 local processes", lambda _: process_backend(2)),
+    "dask": ("Dask LocalCluster, 2 workers", lambda _: dask_backend("local", workers=2)),
+    "dask-running": ("running Dask cluster, 2 workers", lambda address: dask_backend(address)),
 }
+SCHEDULER_PORT = 18786
+
+
+@contextmanager
+def running_cluster() -> Iterator[str]:
+    """`dask scheduler` and `dask worker --nworkers 2` as separate processes, as on real machines
+    (a LocalCluster keeps its scheduler in the client's process, competing for its GIL)."""
+    from distributed import Client
+
+    dask_cli = str(Path(sys.executable).parent / "dask")
+    address = f"tcp://127.0.0.1:{SCHEDULER_PORT}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    procs = [
+        subprocess.Popen([dask_cli, "scheduler", "--port", str(SCHEDULER_PORT), "--no-dashboard"], **quiet)
+    ]
+    try:
+        time.sleep(2)
+        procs.append(
+            subprocess.Popen(
+                [dask_cli, "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"], **quiet
+            )
+        )
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                p.wait(timeout=30)
 
 
 @dataclass
@@ -98,12 +133,17 @@ def main() -> None:
                 if fresh is None:
                     print(f"skipped {kind}: no PostgreSQL binaries", file=sys.stderr)
                     continue
-                for n, folder in corpora.items():
-                    for name in names:
-                        label, make = BACKENDS[name]
-                        docs, events, seconds = run_one(fresh(f"{name}_{n}"), folder, make())
-                        rows.append(Row(kind, label, docs, events, seconds))
-                        print(f"  {kind:<10} {label:<28} {docs:>6} docs {seconds:7.1f} s", file=sys.stderr)
+                with running_cluster() if "dask-running" in names else contextlib.nullcontext("") as address:
+                    for n, folder in corpora.items():
+                        for name in names:
+                            label, make = BACKENDS[name]
+                            docs, events, seconds = run_one(
+                                fresh(f"{name}_{n}".replace("-", "_")), folder, make(address)
+                            )
+                            rows.append(Row(kind, label, docs, events, seconds))
+                            print(
+                                f"  {kind:<10} {label:<32} {docs:>6} docs {seconds:7.1f} s", file=sys.stderr
+                            )
     print_table(rows, sizes)
 
 
@@ -114,7 +154,7 @@ def print_table(rows: list[Row], sizes: list[int]) -> None:
         print(f"| {r.db} | {r.backend} | {r.docs} | {r.events} | {r.seconds:.1f} | {r.rate:.0f} |")
     if len(sizes) > 1:
         lo, hi = min(sizes), max(sizes)
-        print(f"\n| store | backend | time {hi // 1000}k / time {lo // 1000}k (docs x{hi / lo:g}) |")
+        print(f"\n| store | backend | time for {hi} / time for {lo} (documents x{hi / lo:g}) |")
         print("| --- | --- | ---: |")
         by = {(r.db, r.backend, r.docs): r.seconds for r in rows}
         for r in rows:
