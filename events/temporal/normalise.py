@@ -212,6 +212,8 @@ def _nearest_year(month: int, day: int, ctx: Context, tense: str | None) -> int:
         cost = abs(delta)
         if (tense == "past" and delta > 0) or (tense == "future" and delta < 0):
             cost *= 4
+        elif tense is None and delta > 0:
+            cost *= 1.25  # news mostly reports what has happened
         if cost < best_cost:
             best_y, best_cost = y, cost
     return best_y
@@ -836,6 +838,8 @@ def _rel_unit(m: Mention, ctx: Context) -> Result | None:
     assert det is not None
     word = det.group(2)
     the = bool(det.group(1))
+    if word in ("first", "final"):
+        return None  # "the first decade of the 2000s" is not deictic
     if word in ("that", "same", "following", "previous", "preceding", "prior") or (
         the and word == "next" and ctx.refs
     ):
@@ -1474,6 +1478,10 @@ def _duration_text(ctx: Context, start: int, end: int, prefix: str) -> Result | 
         after = ctx.text[end : end + 2]
         if not re.match(r"[.,;)]|$", after):
             return None
+    hyph = re.match(r"(?:the|a|an)\s+(?=\S+-(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)\b)", s)
+    if hyph:
+        # "the 24-hour strike": TimeML tags the adjective, not the noun phrase's article.
+        start += len(re.match(r"\S+\s+", ctx.text[start:end]).group(0))  # type: ignore[union-attr]
     before = ctx.text[max(0, start - 30) : start]
     if re.match(r"an?\s+(?:day|week|month|year|quarter|hour)$", s) and _SET_BEFORE.search(before):
         u = {"D": "P1D", "W": "P1W", "M": "P1M", "Y": "P1Y", "Q": "P3M", "H": "PT1H"}[unit]

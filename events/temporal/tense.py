@@ -9,7 +9,7 @@ _FUTURE = frozenset(
         "will", "won't", "'ll", "shall", "scheduled", "expected", "expects",
         "expect", "upcoming", "tomorrow", "next", "could", "may", "might", "can", "should", "must",
         "soon", "payable", "effective", "begins", "starts", "opens", "closes", "ends", "expires", "meets",
-        "arrives", "resumes", "would",
+        "arrives", "resumes", "would", "resume", "begin", "meet", "arrive", "expire", "reopen", "reopens",
     ]
 )
 # Two-word cues, keyed by their first word.
