@@ -604,6 +604,8 @@ def _weekday(m: Mention, ctx: Context) -> Result | None:
     elif re.match(r"(the\s+)?late\b", s):
         mod = "END"
     name = WEEKDAY_NAMES[wd]
+    if re.match(r"(the\s+)?(first|final|last|second|third|fourth)\s+\w+day\s+of\b", s + " " + ctx.text[m.end : m.end + 4].lower().strip()):
+        return None  # "the first Monday of every month": an ordinal weekday, not a deictic one
     anchored = re.match(r"(the\s+)?(previous|following|preceding|prior|same|next)\b", s) and s.startswith("the")
     if anchored:
         b = ctx.base("day")

@@ -36,7 +36,7 @@ _RANGE_BETWEEN = re.compile(r"(?i)\A\s*(?:-|–|—|to|until|till|through|thru|a
 _RANGE_INTRO = re.compile(r"(?i)\b(?:between|from)\s+\Z")
 
 
-def _prefix_mod(text: str, start: int, typ: str) -> tuple[int, str | None] | None:
+def _prefix_mod(text: str, start: int, typ: str, end: int | None = None) -> tuple[int, str | None] | None:
     pm = _PREFIX.search(text, max(0, start - 32), start)
     if pm is None:
         return None
@@ -50,8 +50,9 @@ def _prefix_mod(text: str, start: int, typ: str) -> tuple[int, str | None] | Non
         key = re.sub(r"\s+than$", "", w)
     if re.match(r"(the )?(first|last|past|next|coming|final|remaining)$", w):
         return (pm.start("w"), None) if typ == "DURATION" else None
-    if typ != "DURATION" and key in _DURATION_ONLY and key not in ("nearly", "almost", "more", "less"):
-        return None
+    counted = end is not None and re.search(r"(?i)\b(?:ago|earlier|later)\Z", text[start:end]) is not None
+    if typ != "DURATION" and key in _DURATION_ONLY and key not in ("nearly", "almost", "more", "less") and not counted:
+        return None  # "over 200 years ago" counts; "over Friday" does not
     if typ == "DURATION" and key in ("end", "close", "beginning", "start", "dawn", "turn", "middle", "early", "late", "mid"):
         return None
     if typ == "SET":
@@ -163,7 +164,7 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
             if e <= s or s < last_end:
                 continue
             if (r.start is None or r.start == mention.start) and r.type in ("DATE", "TIME", "DURATION"):
-                pm = _prefix_mod(text, s, r.type)
+                pm = _prefix_mod(text, s, r.type, e)
                 if pm is not None and pm[0] >= last_end:
                     s = pm[0]
                     if pm[1] is not None and r.mod is None:

@@ -22,7 +22,8 @@ _REPORTING = frozenset(["said", "says", "told", "announced", "reported", "added"
 # Irregular past forms that news uses with dates ("rose Friday", "met Monday").
 _PAST = frozenset(
     [
-        "was", "were", "had", "did", "ago", "yesterday", "last", "earlier", "previously", "been", "fell",
+        "was", "were", "had", "did", "ago", "yesterday", "last", "earlier", "previously", "been", "since",
+        "fell",
         "rose", "grew", "began", "came", "went", "took", "made", "met", "saw", "left", "won", "lost",
         "held", "led", "struck", "sold", "bought", "paid", "spent", "gave", "got", "became", "broke", "ran",
         "fought", "flew", "fled", "sent", "built", "brought", "thought", "found", "kept", "felt", "shot",

@@ -40,6 +40,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The dividend is payable Dec. 7 to holders of record.", "Dec. 7", "DATE", "2023-12-07"),
     ("Talks collapsed on 12 May, officials said.", "12 May", "DATE", "2023-05-12"),
     ("The bill was passed on Jan. 14.", "Jan. 14", "DATE", "2023-01-14"),
+    ("The law, in force since 1 January, bans smoking.", "1 January", "DATE", "2023-01-01"),
+    ("The referendum, held on 23 June 2016, split the nation.", "23 June 2016", "DATE", "2016-06-23"),
     # --- month + year, months alone
     ("The company returned to profit in January 2020.", "January 2020", "DATE", "2020-01"),
     ("Prices peaked in Oct. 2008.", "Oct. 2008", "DATE", "2008-10"),
@@ -76,6 +78,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Some 1500 soldiers crossed the border.", "1500", NONE, NONE),
     ("The bill costs $1.2 billion.", "1.2", NONE, NONE),
     ("Room 1998 was locked.", "1998", NONE, NONE),
+    ("Shares closed at 1,450 pence on Monday.", "1,450", NONE, NONE),
+    ("The council meets on the first Monday of every month.", "the first Monday", NONE, NONE),
+    ("He spent the first decade of the 2000s abroad.", "the first decade", NONE, NONE),
     # --- words that only look like dates
     ("Protesters may march on the capital.", "may", NONE, NONE),
     ("They plan to march to parliament.", "march", NONE, NONE),
@@ -165,6 +170,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The dam burst a week ago.", "a week ago", "DATE", "2023-W30"),
     ("The rover will land two weeks from now.", "two weeks from now", "DATE", "2023-W33"),
     ("The company was founded a century ago.", "a century ago", "DATE", "19"),
+    ("Over 200 years ago, the city was founded.", "Over 200 years ago", "DATE", "1823"),
     ("Prices were lower several years ago.", "several years ago", "DATE", "PAST_REF"),
     # --- chains on the last mentioned date
     ("The pact was signed on March 5, 2014. A day earlier, talks had stalled.", "A day earlier", "DATE", "2014-03-04"),
@@ -226,6 +232,10 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Analysts expect gains in the coming months.", "the coming months", "DURATION", "PXM"),
     ("The project took twenty-four months.", "twenty-four months", "DURATION", "P24M"),
     ("Stocks hit a 52-week low.", "52-week", "DURATION", "P52W"),
+    ("The 24-hour strike will start at midnight.", "24-hour", "DURATION", "PT24H"),
+    ("Police broke up the three-day protest.", "three-day", "DURATION", "P3D"),
+    ("They fought a decades-long feud.", "a decades-long", "DURATION", "PXE"),
+    ("It lasted more than two thousand years.", "more than two thousand years", "DURATION", "P2000Y"),
     # --- sets
     ("The council meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
     ("The report is published annually.", "annually", "SET", "P1Y"),
