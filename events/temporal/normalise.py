@@ -1098,6 +1098,10 @@ def _quarter(m: Mention, ctx: Context) -> Result | None:
         if q is None:
             return None
         return Result("SET", f"XXXX-Q{q}")
+    # "its fourth quarter", "a third-quarter loss": the determiner stays outside the timex
+    # (for the hyphenated adjective even "the").
+    det = re.match(r"(?i)(?:its|their|a|an|that)\s+|(?:the|this|next|last)\s+(?=\S*-quarter\b)", raw)
+    start = m.start + det.end() if det else None
     year = _year_in(s)
     if year is None:
         yr_rel = re.search(r"\b(last|this|next) year\b|\bthe (previous) year\b", s)
@@ -1113,16 +1117,17 @@ def _quarter(m: Mention, ctx: Context) -> Result | None:
         y, qq = shift_quarter(cy, cq, shift)
         if year_ago:
             y -= 1
-        return Result("DATE", fmt_quarter(y, qq), relative=True, anchor_tid="t0",
+        return Result("DATE", fmt_quarter(y, qq), start=start, relative=True, anchor_tid="t0",
                       anchor=f"'{raw}': quarter {qq} of {y}, from the published date {ctx.dct.isoformat()}")  # fmt: skip
     if year is not None:
         if year_ago:
             year -= 1
-        return Result("DATE", fmt_quarter(year, q))
+        return Result("DATE", fmt_quarter(year, q), start=start)
     ref_q = _last_quarter_ref(ctx)
     if ctx.dct is None:
         if ref_q:
-            return Result("DATE", fmt_quarter(ref_q[0] - (1 if year_ago else 0), q), relative=True, uses_ref=True)
+            return Result("DATE", fmt_quarter(ref_q[0] - (1 if year_ago else 0), q), start=start, relative=True,
+                          uses_ref=True)  # fmt: skip
         return _unresolved(f"XXXX-Q{q}", "no year given and no published date")
     cq = quarter_of(ctx.dct)
     tense = _tense(m, ctx)
@@ -1133,7 +1138,7 @@ def _quarter(m: Mention, ctx: Context) -> Result | None:
         y += 1
     if year_ago:
         y -= 1
-    return Result("DATE", fmt_quarter(y, q), relative=True, anchor_tid="t0",
+    return Result("DATE", fmt_quarter(y, q), start=start, relative=True, anchor_tid="t0",
                   anchor=f"'{raw}': quarter {q} of {y}, the nearest to the published date {ctx.dct.isoformat()}")  # fmt: skip
 
 
@@ -1536,7 +1541,8 @@ def _the_units(m: Mention, ctx: Context) -> Result | None:
         return None
     if s == "recent years":
         return _ref_result("PAST_REF", m, ctx, "the years before the time of writing")
-    return Result("DURATION", duration_value(None, unit))
+    start = m.start + 4 if re.fullmatch(r"the \w+", s) else None  # "in the weeks ahead": just "weeks"
+    return Result("DURATION", duration_value(None, unit), start=start)
 
 
 @handles("the_unit")

@@ -199,7 +199,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Production resumed in mid-2014.", "mid-2014", "DATE", "2014"),
     ("The deal should close by the end of the year.", "the end of the year", "DATE", "2023"),
     ("Fighting eased in late 2015.", "late 2015", "DATE", "2015"),
-    ("The project stalled for about three years.", "about three years", "DURATION", "P3Y"),
+    ("The project stalled for about three years.", "three years", "DURATION", "P3Y"),
     ("Talks will resume in mid-September.", "mid-September", "DATE", "2023-09"),
     ("The law took effect at the beginning of 2020.", "the beginning of 2020", "DATE", "2020"),
     ("The boom ended in the late 1990s.", "the late 1990s", "DATE", "199"),
@@ -210,7 +210,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The trial could last up to six weeks.", "up to six weeks", "DURATION", "P6W"),
     ("He served nearly two years in prison.", "nearly two years", "DURATION", "P2Y"),
     ("The strike lasted at least 30 days.", "at least 30 days", "DURATION", "P30D"),
-    ("The fire burned for almost a week.", "almost a week", "DURATION", "P1W"),
+    ("The fire burned for almost a week.", "a week", "DURATION", "P1W"),
+    ("Profit rose in its fourth quarter.", "fourth quarter", "DATE", "2022-Q4"),
+    ("The company posted a third-quarter loss.", "third-quarter", "DATE", "2023-Q3"),
     # --- durations, including vague ones
     ("The drought lasted three years.", "three years", "DURATION", "P3Y"),
     ("Prices doubled over the past three years.", "the past three years", "DURATION", "P3Y"),
@@ -410,6 +412,26 @@ def test_mid_year_is_approximate_and_narrowed() -> None:
     (t,) = tag("Production resumed in mid-2014.", DCT)
     assert t.mod == "MID" and t.span is not None and t.span.approximate
     assert dt.date(2014, 4, 1) <= t.span.start <= t.span.end <= dt.date(2014, 9, 30)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "mod"),
+    [
+        ("The project stalled for about three years.", "three years", "APPROX"),
+        ("The fire burned for almost a week.", "a week", "LESS_THAN"),
+        ("The siege lasted more than four months.", "more than four months", "MORE_THAN"),
+        ("He served nearly two years.", "nearly two years", "LESS_THAN"),
+        ("The strike lasted at least 30 days.", "at least 30 days", "EQUAL_OR_MORE"),
+        ("The offensive started in early March.", "early March", "START"),
+        ("The deal should close by the end of the year.", "the end of the year", "END"),
+        ("The vote is set for around Nov. 1.", "around Nov. 1", "APPROX"),
+    ],
+)
+def test_modifiers(sentence: str, phrase: str, mod: str) -> None:
+    t = _find(tag(sentence, DCT), phrase, sentence)
+    assert t is not None and t.text == phrase and t.mod == mod
+    if t.span is not None and mod in ("APPROX", "START", "MID", "END"):
+        assert t.span.approximate
 
 
 def test_durations_and_sets_have_no_span() -> None:
