@@ -146,7 +146,7 @@ def _rules() -> list[tuple[str, str]]:
                     rf"(?:{S1}{ci('of')}{S1}(?:{ci('fiscal')}{S1})?(?:{YEAR}|{ci('the_year|this_year|last_year|next_year|the_(?:current|fiscal|previous)_year')}))?"),
         ("q_code", rf"{W}(?:Q[1-4]|[1-4]Q)(?:{S1}|-)?(?:{YEAR}|'\d\d|FY\d\d)?(?![\w])"),
         ("year_ago_period", rf"{W}(?:{ci('the')}{S1})?(?:{ci('comparable|same|corresponding')}{S1})?"
-                            rf"{ci('year~(?:ago|earlier)_(?:period|quarter|nine_months|six_months|results|level)')}"),
+                            rf"{ci('year~(?:ago|earlier)_(?:period|quarter|nine_months|six_months)')}"),
         ("year_ago_adj", rf"{W}{ci('year~(?:ago|earlier)')}(?![\w-])"),
         ("the_quarter", rf"{W}{ci('(?:the|this|that|last|next|its|their)_(?:latest|current|previous|past|recent|just-ended|fiscal_)?quarter|the_latest_period')}(?![\w-])"),
         ("year_period", rf"{W}{ci('the')}{S1}{YEAR}{S1}{ci('(?:fiscal_|calendar_)?(?:quarter|period)')}(?![\w-])"),
@@ -193,7 +193,7 @@ def _rules() -> list[tuple[str, str]]:
         ("set_times", rf"{W}(?:{ci('once|twice|thrice')}|(?:{NUMBER}){S1}{ci('times')}){S1}{ci('a|an|per|each|every')}{S1}{UNIT_SG}(?![\w-])"),
         ("set_adv", rf"{W}{ci('(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bimonthly|semiannually|biannually|semi-annually)')}(?![\w-])"),
         # -- deictic references
-        ("present", rf"{W}{ci('(?:right_now|just_now|for_now|now|currently|at_present|presently|nowadays|these_days|the_present)')}(?![\w-])"),
+        ("present", rf"{W}{ci('(?:right_now|just_now|now|currently|at_present|presently|nowadays|these_days|the_present)')}(?![\w-])"),
         ("current", rf"{W}{ci('current')}(?![\w-])"),
         ("past", rf"{W}{ci('(?:(?:more|most|until|as|only|very|just)_)?(?:recently|lately|formerly|the_past)')}(?![\w-])"),
         ("future", rf"{W}{ci('(?:the_)?(?:near|foreseeable|distant|immediate)_future|(?:the_)?future|the_(?:near|short)_term|as_soon_as_possible|a_later_date')}(?![\w-])"),

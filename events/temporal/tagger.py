@@ -62,7 +62,7 @@ def _prefix_mod(text: str, start: int, typ: str, end: int | None = None) -> tupl
         return None
     if key in _DURATION_ONLY and re.match(r"(?i)the\s", text[start : start + 4]):
         return None  # "over the past three years": a preposition, not a quantity
-    if key in _OUTSIDE:
+    if key in _OUTSIDE and not counted:
         return start, _MOD_OF.get(key)
     return pm.start("w"), _MOD_OF.get(key)
 
