@@ -168,3 +168,13 @@ def test_a_nul_character_is_refused_with_its_line() -> None:
     text = f"{HEADER}\r\n{GOOD}\r\n{bad}\r\n"
     with pytest.raises(InputError, match="input line 3: a field holds a NUL"):
         csv_io.read_events(io.StringIO(text, newline=""))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_export_from_stored_json_is_the_same_file(store: Store, workers: int) -> None:
+    store.bulk_add_events(_tricky_events())
+    direct = io.StringIO(newline="")
+    csv_io.write_events(store.iter_events(EventQuery()), direct)
+    fast = io.StringIO(newline="")
+    n = csv_io.write_event_json(store.iter_event_json(EventQuery()), fast, workers=workers, batch=3)
+    assert n == len(_tricky_events()) and fast.getvalue() == direct.getvalue()
