@@ -6,25 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dash import Dash, html
+from dash import Dash
 
 from events.store import Store
 from timeline import layout
-from timeline.app_settings import DashboardSettings, dashboard_settings
+from timeline.app_settings import dashboard_settings
 from timeline.callbacks import register
 from timeline.edits import register_exports, register_writes
 from timeline.queries import ViewCache
 
 ASSETS = Path(__file__).parent / "assets"
-
-
-def _document_titles(store: Store) -> dict[str, str]:
-    return {d.id: d.title or d.source or d.id[:12] for d in store.list_documents()}
-
-
-def page(store: Store, settings: DashboardSettings) -> html.Div:
-    facets = store.facets()
-    return layout.build_layout(settings, facets, _document_titles(store))
 
 
 def create_app(settings: Any = None, store: Store | None = None, **dash_kwargs: Any) -> Dash:
@@ -43,8 +34,9 @@ def create_app(settings: Any = None, store: Store | None = None, **dash_kwargs: 
         assets_folder=str(ASSETS),
         **dash_kwargs,
     )
-    # A function, so each page load shows the documents, actors and tags stored by then.
-    app.layout = lambda: page(store, cfg)
+    # Static: the page reads nothing from the store; filter options and data arrive by callback,
+    # so a slow query on a big store never holds up the page itself.
+    app.layout = layout.build_layout(cfg)
     cache = ViewCache()  # this app's memory of query answers, dropped on every write
     register(app, store, cfg, cache)
     register_exports(app, store)

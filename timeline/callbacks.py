@@ -203,6 +203,16 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         return fig, status, undated_list(snap.undated_total, snap.undated)
 
     @app.callback(
+        Output(ids.F_DOCUMENTS, "options"),
+        Output(ids.F_ACTORS, "options"),
+        Output(ids.F_TAGS, "options"),
+        Input(ids.REVISION, "data"),
+    )
+    def fill_options(_revision: int) -> tuple[list[dict[str, str]], ...]:
+        # Long-lived: values only appear through writes, which drop the cache anyway.
+        return cache.get(("options",), lambda: filter_options(store), ttl=OPTIONS_TTL)
+
+    @app.callback(
         Output(ids.GRID, "rowData"),
         Output(ids.GRID_NOTE, "children"),
         Input(ids.VIEW, "data"),
@@ -291,6 +301,21 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         except NotFoundError:
             n_changes = 0
         return build_detail(event, docs, n_changes=n_changes)
+
+
+OPTIONS_TTL = 600.0
+
+
+def filter_options(store: Store) -> tuple[list[dict[str, str]], ...]:
+    facets = store.facets()
+    titles = {d.id: d.title or d.source or d.id[:12] for d in store.list_documents()}
+    docs = [{"label": titles.get(i, i[:12]), "value": i} for i in facets.get("documents", []) if i]
+    docs.sort(key=lambda o: o["label"].lower())
+    return (
+        docs,
+        [{"label": a, "value": a} for a in facets.get("actors", [])],
+        [{"label": t, "value": t} for t in facets.get("tags", [])],
+    )
 
 
 def undated_list(total: int, events: list[Event]) -> Any:

@@ -36,7 +36,8 @@ def _options(values: list[str], labels: dict[str, str] | None = None) -> list[di
     return [{"label": labels.get(v, v), "value": v} for v in values]
 
 
-def filters(facets: dict[str, list[str]], documents: dict[str, str]) -> html.Section:
+def filters() -> html.Section:
+    """Documents, actors and tags get their options from a callback after the page loads."""
     return html.Section(
         [
             html.H2("Filters", className="visually-hidden"),
@@ -45,10 +46,10 @@ def filters(facets: dict[str, list[str]], documents: dict[str, str]) -> html.Sec
             _field("To", dcc.Input(id=ids.F_END, type="date", debounce=True)),
             _field(
                 "Documents",
-                dcc.Dropdown(id=ids.F_DOCUMENTS, multi=True, options=_options(list(documents), documents)),
+                dcc.Dropdown(id=ids.F_DOCUMENTS, multi=True, options=[]),
             ),
-            _field("Actors", dcc.Dropdown(id=ids.F_ACTORS, multi=True, options=_options(facets["actors"]))),
-            _field("Tags", dcc.Dropdown(id=ids.F_TAGS, multi=True, options=_options(facets["tags"]))),
+            _field("Actors", dcc.Dropdown(id=ids.F_ACTORS, multi=True, options=[])),
+            _field("Tags", dcc.Dropdown(id=ids.F_TAGS, multi=True, options=[])),
             _field(
                 "Precision",
                 dcc.Dropdown(id=ids.F_PRECISION, multi=True, options=_options(list(GRANULARITIES))),
@@ -314,11 +315,7 @@ def export_bar() -> html.Div:
     )
 
 
-def build_layout(
-    settings: DashboardSettings, facets: dict[str, list[str]], documents: dict[str, str]
-) -> html.Div:
-    """`facets` has actors/tags value lists; `documents` maps document id -> title."""
-    facets = {"actors": facets.get("actors", []), "tags": facets.get("tags", [])}
+def build_layout(settings: DashboardSettings) -> html.Div:
     writers: list[Any] = []
     if not settings.read_only:
         writers = [add_event_form(), add_article_form(settings.upload_max_bytes)]
@@ -334,7 +331,7 @@ def build_layout(
                 [html.H1(settings.title), export_bar()],
                 className="header",
             ),
-            filters(facets, documents),
+            filters(),
             eras_form(),
             html.Main(
                 [

@@ -61,10 +61,10 @@ class ViewCache:
         self.version += 1
         self._items.clear()
 
-    def get(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    def get(self, key: tuple[Any, ...], compute: Callable[[], T], ttl: float | None = None) -> T:
         now = time.monotonic()
         hit = self._items.get(key)
-        if hit is not None and now - hit[0] < self._ttl:
+        if hit is not None and now - hit[0] < (self._ttl if ttl is None else ttl):
             self._items.move_to_end(key)
             return hit[1]  # type: ignore[no-any-return]
         value = compute()

@@ -54,7 +54,7 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("read_only", [False, True])
 def test_every_callback_id_is_in_the_layout(store: Store, read_only: bool) -> None:
     app = create_app({"read_only": read_only}, store)
-    page = app.layout()
+    page = app.layout() if callable(app.layout) else app.layout
     missing = callback_ids(app) - layout_ids(page)
     # The undated list's buttons are made by a callback, only when there are undated events.
     missing.discard(json.dumps({"type": ids.UNDATED_ITEM}))
@@ -63,7 +63,7 @@ def test_every_callback_id_is_in_the_layout(store: Store, read_only: bool) -> No
 
 def test_read_only_has_no_write_controls_or_callbacks(store: Store) -> None:
     app = create_app({"read_only": True}, store)
-    present = layout_ids(app.layout())
+    present = layout_ids(app.layout() if callable(app.layout) else app.layout)
     assert not present & {ids.ADD_SUBMIT, ids.ART_SUBMIT, ids.ACT_ACCEPT, ids.ACT_DELETE, ids.ACT_MERGE}
     outputs = " ".join(app.callback_map)
     assert ids.ADD_MESSAGE not in outputs and ids.ART_MESSAGE not in outputs
