@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Annotated, Any, TypeVar
 
 import typer
+from sqlalchemy.exc import DBAPIError
 
 from events.curation import describe, manual_event, parse_date, parse_range
 from events.errors import InputError, TimelineError
@@ -108,6 +109,10 @@ def command(name: str | None = None) -> Callable[[F], F]:
             except TimelineError as err:
                 typer.echo(f"timeline: {err}", err=True)
                 raise typer.Exit(err.exit_code) from None
+            except DBAPIError as err:  # locked, disconnected, out of space ...: one line, not a traceback
+                reason = str(err.orig or err).strip().splitlines()[0]
+                typer.echo(f"timeline: database error: {reason}", err=True)
+                raise typer.Exit(1) from None
 
         app.command(name)(run)
         return fn

@@ -201,3 +201,14 @@ def test_db_option_beats_the_environment(db: str, tmp_path: Path) -> None:
     other = f"sqlite:///{tmp_path / 'other.sqlite'}"
     run("add", "--title", "Elsewhere", "--date", "2014", "--db", other)
     assert _ids(db) == [] and len(_ids(other)) == 1
+
+
+def test_a_database_error_is_one_line(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def locked(*a, **k):
+        raise OperationalError("INSERT ...", {}, Exception("database is locked\nmore"))
+
+    monkeypatch.setattr(Store, "add_event", locked)
+    r = run("add", "--title", "x", "--date", "2014", code=1)
+    assert r.stderr.strip() == "timeline: database error: database is locked"
