@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -145,6 +146,8 @@ def main() -> None:
                                 f"  {kind:<10} {label:<32} {docs:>6} docs {seconds:7.1f} s", file=sys.stderr
                             )
     print_table(rows, sizes)
+    # Other work on the machine skews every figure; say how busy it was.
+    print(f"\nload average at the end (1, 5, 15 min): {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 def print_table(rows: list[Row], sizes: list[int]) -> None:
