@@ -57,6 +57,13 @@ _LEADING = re.compile(
     r"ultimately|eventually|later|earlier|separately|similarly)\b[,\s]*)+",
     re.IGNORECASE,
 )
+# Sentence adverbs that may precede an opening prepositional phrase ("Now with the presence of ...").
+_DISCOURSE = re.compile(
+    r"^(?:\d+\.\s+|(?:now|however|nevertheless|nonetheless|meanwhile|moreover|furthermore|conversely|"
+    r"instead|also|still|then|thus|therefore|indeed|finally|ultimately|eventually|separately|similarly)"
+    r"\b[,\s]*)+",
+    re.IGNORECASE,
+)
 # Attribution that does not say what happened: ", the statement said", ", according to X".
 _ATTRIBUTION = re.compile(
     r"(?:,?\s+(?:according to|citing)\s+[^,]+"
@@ -441,7 +448,7 @@ def _clean(text: str) -> str:
     t = text.replace("\u0000", " ")
     t = _BRACKETS.sub(" ", t)
     t = _squash(_DATELINE.sub("", t))
-    t = _LEADING.sub("", _drop_opening_phrase(t))
+    t = _LEADING.sub("", _drop_opening_phrase(_DISCOURSE.sub("", t)))
     t = _RELATIVE_AFTER_NAME.sub(r"\1 ", t)  # "Boeing, which delivered 57 jets" -> "Boeing delivered ..."
     t = _ATTRIBUTION.sub("", t)
     t = _PADDING.sub("", t)
@@ -491,10 +498,12 @@ def _drop_opening_phrase(t: str) -> str:
     if 0 < comma < 160 and has_finite_verb(t[comma + 2 :]):
         return t[comma + 2 :]
     seen_noun = False
-    for k in range(1, min(len(ws), 10)):
+    for k in range(1, min(len(ws), 12)):
         w, b = ws[k], _bare(ws[k])
         starts = b in _DETERMINERS or b in ("he", "she", "they", "it", "we") or (w[:1].isupper() and k > 1)
-        if starts and seen_noun:
+        # "the presence of the Iraqi faction": a noun phrase after "of" or an article continues.
+        attached = _bare(ws[k - 1]) in _DETERMINERS or _bare(ws[k - 1]) in ("of", "'s")
+        if starts and seen_noun and not attached:
             rest = " ".join(ws[k:])
             return rest if has_finite_verb(rest) else t
         if b not in _DETERMINERS:
