@@ -10,7 +10,8 @@ exactly the request the browser sends when the view changes; we time the figure 
 
 - full: no window (the page as it opens),
 - year: a one-year window (zoomed in once),
-- fortnight: a 14-day window (zoomed in far enough to see single events),
+- week: a 7-day window (zoomed in far enough to see single events; coarse spans overlapping it,
+  years and decades, are counted but not drawn when the window would otherwise stay binned),
 
 Each round builds a fresh app (empty answer cache) and sends the same view twice: "cold" is the first
 call (a first visitor, or the first view after a write: the count, the bins or events, and the
@@ -112,14 +113,14 @@ def views(rng: random.Random) -> dict[str, View]:
     return {
         "full": View(),
         "year": View(start=day, end=day + dt.timedelta(days=364)),
-        "fortnight": View(start=day, end=day + dt.timedelta(days=13)),
+        "week": View(start=day, end=day + dt.timedelta(days=6)),
     }
 
 
 def bench_size(n: int, cache: Path, repeat: int, out: list[str], live_index: bool) -> None:
     store = build_store(n, cache, live_index)
     rng = random.Random(7)
-    for name in ("full", "year", "fortnight"):
+    for name in ("full", "year", "week"):
         cold_times, times, sizes, kinds = [], [], [], set()
         for i in range(repeat + 1):
             # A fresh app per round: its cache is empty, so the first call is what a first visitor

@@ -200,6 +200,11 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         else:
             fig = build_figure(snap.events, view, selected or (), undated=snap.undated_total)
             status = f"{snap.total:,} dated event{'s' if snap.total != 1 else ''} in this view."
+            if snap.coarse_hidden:
+                status += (
+                    f" {snap.coarse_hidden:,} longer, coarser spans (quarters, years, decades) overlapping"
+                    " it are not drawn: choose them under Precision to see them."
+                )
         return fig, status, undated_list(snap.undated_total, snap.undated)
 
     @app.callback(

@@ -32,6 +32,12 @@ class Snapshot:
     bins: list[Any] = field(default_factory=list)
     undated_total: int = 0
     undated: list[Event] = field(default_factory=list)
+    coarse_hidden: int = 0  # coarse spans in the window left out so the precise events show
+
+
+# Dates precise enough to be told apart when zoomed in. Year-, decade- and century-long spans
+# overlap every window inside them, so at scale they alone would keep a zoomed view binned.
+FINE = ("time", "day", "week", "month")
 
 
 def dated_query(view: View) -> EventQuery:
@@ -106,6 +112,18 @@ def snapshot(
     und = undated_of or Undated()
     # Without a window the dated count is the one `undated` already made: do not count twice.
     total = und.n_dated if (undated_of is not None and not q.has_window) else store.count(q)
+    if total > max_points and q.has_window and not q.granularities:
+        fine = q.model_copy(update={"granularities": list(FINE)})
+        n_fine = store.count(fine)
+        if 0 < n_fine <= max_points:
+            return Snapshot(
+                "events",
+                n_fine,
+                events=store.query(fine.page(max_points)),
+                undated_total=und.total,
+                undated=und.events,
+                coarse_hidden=total - n_fine,
+            )
     if total > max_points:
         return Snapshot(
             "density", total, bins=store.density(q, bins), undated_total=und.total, undated=und.events
