@@ -34,7 +34,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 
 from events.errors import ConflictError, InputError, NotFoundError, TimelineError
 from events.models import GRANULARITY_RANK, Document, Event, Source, Status
@@ -277,6 +277,12 @@ class Store:
         Idempotent by content: a document whose text is already stored adds nothing. An event whose
         id is already stored (the same sentence read before) is skipped and counted.
         """
+        try:
+            return self._ingest(doc, events, actor)
+        except IntegrityError:  # the same text stored by another process just now: try once more
+            return self._ingest(doc, events, actor)
+
+    def _ingest(self, doc: Document, events: list[Event], actor: str | None) -> IngestResult:
         with self._write() as conn:
             if not self._insert_document(conn, doc):
                 existing = conn.execute(
@@ -304,10 +310,14 @@ class Store:
 
     def add_event(self, event: Event, *, actor: str | None = None) -> Event:
         """Store a new event (e.g. one typed by a person). ConflictError when the id is taken."""
-        with self._write() as conn:
-            if conn.execute(select(t.events.c.id).where(t.events.c.id == event.id)).first():
-                raise ConflictError(f"an event with id {event.id} already exists")
-            self._insert_events(conn, [event], action="create", actor=actor)
+        taken = ConflictError(f"an event with id {event.id} already exists")
+        try:
+            with self._write() as conn:
+                if conn.execute(select(t.events.c.id).where(t.events.c.id == event.id)).first():
+                    raise taken
+                self._insert_events(conn, [event], action="create", actor=actor)
+        except IntegrityError:  # added by someone else between our check and our insert
+            raise taken from None
         return event
 
     def bulk_add_events(self, events: Iterable[Event], *, audit: bool = False, batch: int = 5000) -> int:
@@ -454,25 +464,28 @@ class Store:
                     merged_into=merged_into,
                     conn=c,
                 )
+        v = t.events.c.version
         if expected_version is None:
-            current = conn.execute(select(t.events.c.version).where(t.events.c.id == event_id)).scalar()
-            if current is None:
+            # "Whatever is current": bump under the row lock, then read which version that was.
+            res = conn.execute(update(t.events).where(t.events.c.id == event_id).values(version=v + 1))
+            if res.rowcount == 0:
                 raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
-            expected_version = current
-        # Claim the row first: the conditional UPDATE is the lock and the version check in one.
-        res = conn.execute(
-            update(t.events)
-            .where(t.events.c.id == event_id, t.events.c.version == expected_version)
-            .values(version=expected_version + 1)
-        )
-        if res.rowcount == 0:
-            current = conn.execute(select(t.events.c.version).where(t.events.c.id == event_id)).scalar()
-            if current is None:
-                raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
-            raise ConflictError(
-                f"event {event_id} was changed by someone else (now version {current}, your change is based "
-                f"on version {expected_version}); reload it and apply your change again"
+            expected_version = conn.execute(select(v).where(t.events.c.id == event_id)).scalar_one() - 1
+        else:
+            # The conditional UPDATE is the row lock and the version check in one.
+            res = conn.execute(
+                update(t.events)
+                .where(t.events.c.id == event_id, v == expected_version)
+                .values(version=expected_version + 1)
             )
+            if res.rowcount == 0:
+                current = conn.execute(select(v).where(t.events.c.id == event_id)).scalar()
+                if current is None:
+                    raise NotFoundError(f"no event with id {event_id} (see `timeline list`)")
+                raise ConflictError(
+                    f"event {event_id} was changed by someone else (now version {current}, your change is "
+                    f"based on version {expected_version}); reload it and apply your change again"
+                )
         before, deleted_at, was_merged = self._load(conn, event_id)
         deleted = deleted_at is not None
         if state == "restore":

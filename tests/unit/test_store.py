@@ -341,3 +341,32 @@ def test_optimize_after_a_bulk_load_keeps_results(store: Store) -> None:
     store.bulk_add_events([make_event(f"b{i}", f"2020-01-{i + 1:02d}") for i in range(20)])
     store.optimize()
     assert store.count(EventQuery(start=D(2020, 1, 5), end=D(2020, 1, 9))) == 5
+
+
+def test_concurrent_writers_queue_instead_of_failing(store_url: str) -> None:
+    """Two stores (two connections) editing at once: every write lands, versions stay exact."""
+    import threading
+
+    with Store.open(store_url) as s:
+        s.add_event(make_event("shared"))
+    errors: list[BaseException] = []
+
+    def writer(prefix: str) -> None:
+        try:
+            with Store.open(store_url) as mine:
+                for i in range(15):
+                    mine.add_event(make_event(f"{prefix}{i}"))
+                    mine.set_status("shared", "accepted" if i % 2 else "rejected")
+        except BaseException as err:  # collected for the assertion below
+            errors.append(err)
+
+    threads = [threading.Thread(target=writer, args=(p,)) for p in ("a", "b")]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    with Store.open(store_url) as s:
+        assert s.count(EventQuery()) == 31
+        assert s.get_event("shared").version == 31
+        assert len(s.history("shared")) == 31
