@@ -147,6 +147,7 @@ def _rules() -> list[tuple[str, str]]:
         ("q_code", rf"{W}(?:Q[1-4]|[1-4]Q)(?:{S1}|-)?(?:{YEAR}|'\d\d|FY\d\d)?(?![\w])"),
         ("year_ago_period", rf"{W}(?:{ci('the')}{S1})?(?:{ci('comparable|same|corresponding')}{S1})?"
                             rf"{ci('year~(?:ago|earlier)_(?:period|quarter|nine_months|six_months)')}"),
+        ("same_period", rf"{W}{ci('(?:the_)?(?:same|corresponding|comparable|year-ago|year-earlier)_(?:period|quarter|time|months?)_(?:of_|in_)?(?:last_year|the_previous_year|a_year_(?:ago|earlier))')}(?![\w-])"),
         ("year_ago_adj", rf"{W}{ci('year~(?:ago|earlier)')}(?![\w-])"),
         ("the_quarter", rf"{W}{ci('(?:the|this|that|last|next|its|their)_(?:latest|current|previous|past|recent|just-ended|fiscal_)?quarter|the_latest_period')}(?![\w-])"),
         ("year_period", rf"{W}{ci('the')}{S1}{YEAR}{S1}{ci('(?:fiscal_|calendar_)?(?:quarter|period)')}(?![\w-])"),

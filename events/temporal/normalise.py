@@ -201,7 +201,7 @@ def _year_from(s: str, dct: dt.date | None) -> int | None:
 
 def _nearest_year(month: int, day: int, ctx: Context, tense: str | None) -> int:
     """The year that puts month/day nearest the DCT; a date on the side the tense contradicts
-    counts four times as far ('payable Dec. 7' in October is this December, not last)."""
+    counts eight times as far ('payable Dec. 7' in October is this December, not last)."""
     assert ctx.dct is not None
     best_y, best_cost = ctx.dct.year, float("inf")
     for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
@@ -217,6 +217,14 @@ def _nearest_year(month: int, day: int, ctx: Context, tense: str | None) -> int:
         if cost < best_cost:
             best_y, best_cost = y, cost
     return best_y
+
+
+_SINCE = re.compile(r"(?i)\bsince\s+(?:[\w,.']+\s+){0,4}\Z")
+
+
+def _since_before(m: Mention, ctx: Context) -> bool:
+    """'since his arrest on Dec. 3': a date after 'since' lies before the document date."""
+    return _SINCE.search(ctx.text, max(0, m.start - 40), m.start) is not None
 
 
 def _month_year(month: int, ctx: Context, tense: str | None) -> int:
@@ -308,6 +316,8 @@ def _md_result(month: int, day: int, m: Mention, ctx: Context) -> Result | None:
     if ctx.dct is None:
         return _unresolved(f"XXXX-{month:02d}-{day:02d}", "no year given and no published date")
     y = _month_day_year(month, day, ctx, _tense(m, ctx))
+    if _since_before(m, ctx) and (safe_date(y, month, min(day, 28)) or ctx.dct) > ctx.dct:
+        y -= 1
     r = _day_result(
         y, month, day, relative=True,
         anchor=f"'{m.match.group(0)}': {MONTH_NAMES[month]} {day} {y}, the nearest to the published date {ctx.dct.isoformat()}",
@@ -379,6 +389,8 @@ def _month(m: Mention, ctx: Context) -> Result | None:
     if ctx.dct is None:
         return _unresolved(f"XXXX-{month:02d}", "no year given and no published date")
     y = _month_year(month, ctx, _tense(m, ctx))
+    if _since_before(m, ctx) and (y, month) > (ctx.dct.year, ctx.dct.month):
+        y -= 1
     return Result("DATE", f"{y:04d}-{month:02d}", relative=True, anchor_tid="t0",
                   anchor=f"'{s}': {MONTH_NAMES[month]} {y}, the nearest to the published date {ctx.dct.isoformat()}")  # fmt: skip
 
@@ -1172,7 +1184,7 @@ def _q_code(m: Mention, ctx: Context) -> Result | None:
     return Result("DATE", fmt_quarter(y, q))
 
 
-@handles("year_ago_period", "year_ago_adj")
+@handles("year_ago_period", "year_ago_adj", "same_period")
 def _year_ago_period(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
     nm = re.search(r"(nine|six) months", s)

@@ -41,6 +41,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Talks collapsed on 12 May, officials said.", "12 May", "DATE", "2023-05-12"),
     ("The bill was passed on Jan. 14.", "Jan. 14", "DATE", "2023-01-14"),
     ("The law, in force since 1 January, bans smoking.", "1 January", "DATE", "2023-01-01"),
+    ("He has been in custody since his arrest on Dec. 3.", "Dec. 3", "DATE", "2022-12-03"),
+    ("Sales rose 8% from the same period last year.", "the same period last year", "DATE", "2022-Q2"),
+    ("The embassy will remain closed through the weekend.", "the weekend", "DATE", "2023-W31-WE"),
     ("The referendum, held on 23 June 2016, split the nation.", "23 June 2016", "DATE", "2016-06-23"),
     # --- month + year, months alone
     ("The company returned to profit in January 2020.", "January 2020", "DATE", "2020-01"),
