@@ -207,7 +207,6 @@ def table(read_only: bool) -> html.Section:
                     "singleClickEdit": False,
                     "animateRows": False,
                     "tooltipShowDelay": 300,
-                    "ariaLabel": "Events",
                 },
                 style={"height": "420px", "width": "100%"},
             ),
