@@ -198,8 +198,10 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
             fig = build_density_figure(snap.bins, view, total=snap.total)
             status = f"{snap.total:,} events in this window, shown as counts; zoom in to see each event."
         else:
-            fig = build_figure(snap.events, view, selected or (), undated=snap.undated_total)
+            fig = build_figure(snap.events, view, selected or ())
             status = f"{snap.total:,} dated event{'s' if snap.total != 1 else ''} in this view."
+            if snap.undated_total:
+                status += f" {snap.undated_total:,} undated: listed below the chart, not placed on it."
             if snap.coarse_hidden:
                 status += (
                     f" {snap.coarse_hidden:,} longer, coarser spans (quarters, years, decades) overlapping"

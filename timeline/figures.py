@@ -160,7 +160,9 @@ def _base_layout(view: View, height: int) -> dict[str, Any]:
     return {
         "uirevision": UIREVISION,
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 36, "b": 10},
+        "margin": {"l": 10, "r": 36, "t": 36, "b": 10},
+        # Vertical, on the right edge: the top-right corner belongs to the preset window buttons.
+        "modebar": {"orientation": "v"},
         "dragmode": "pan",
         "hovermode": "closest",
         "clickmode": "event",
@@ -248,10 +250,9 @@ def build_figure(
     events: Sequence[Event],
     view: View,
     selected: Collection[str] = (),
-    *,
-    undated: int = 0,
 ) -> go.Figure:
-    """Points and bars for the dated events; `undated` is only counted in a note."""
+    """Points and bars for the dated events. Undated events are never drawn (the page lists them
+    below the chart), whatever `events` holds."""
     dated = [e for e in events if not e.when.unresolved and e.when.start and e.when.end]
     lo = min((e.when.start for e in dated), default=None)  # type: ignore[type-var]
     hi = max((e.when.end for e in dated), default=None)  # type: ignore[type-var]
@@ -294,20 +295,6 @@ def build_figure(
     notes = []
     if not dated:
         notes.append(_message("No dated events in this view."))
-    if undated:
-        notes.append(
-            {
-                "text": f"{undated} undated event{'s' if undated != 1 else ''} listed below the chart",
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": -0.02,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 11, "color": "#666"},
-            }
-        )
     layout["annotations"] = layout["annotations"] + notes
     return go.Figure(data=traces, layout=layout)
 

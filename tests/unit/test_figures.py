@@ -75,11 +75,10 @@ def test_approximate_spans_get_dotted_whiskers() -> None:
     assert len([x for x in whiskers.x if x is not None]) == 4  # two ends, two points each
 
 
-def test_unresolved_events_are_never_placed_but_counted() -> None:
-    fig = build_figure([DAY, UNDATED], View(), undated=1)
+def test_unresolved_events_are_never_placed() -> None:
+    fig = build_figure([DAY, UNDATED], View())
     drawn = {c[0] for t in fig.data if t.customdata is not None for c in t.customdata}
     assert "undated" not in drawn
-    assert any("1 undated event" in a.text for a in fig.layout.annotations)
 
 
 def test_empty_view_says_so() -> None:
