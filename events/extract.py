@@ -25,6 +25,7 @@ from events.models import EXTRACTOR_VERSION, Document, Event, Source
 from events.sentences import Sentence
 from events.temporal import tag
 
+_LOWER = re.compile(r"(?<![A-Za-z])[a-z]{3,}")
 _DOCUMENT_FIELDS = {"id", "title", "url", "source"}
 
 
@@ -70,7 +71,7 @@ def extract_document(doc: Document) -> list[Event]:
         for c0, c1 in spans:
             here = [a for a in anchors if c0 <= a.clause[0] < c1]
             parts = _parts(sent, (c0, c1), here)
-            for a, part in zip(here, parts, strict=True):
+            for a, part in _worth_titling(sent, here, parts):
                 # A later part of a shared clause ("... and re-elected four years later") keeps
                 # the clause's own subject.
                 if part[0] == c0:
@@ -99,7 +100,36 @@ def _only_dates(sent: Sentence, own: list[Mention]) -> bool:
     for m in own:
         a, b = m.start - sent.start, m.end - sent.start
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    return bool(own) and len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
+    # What is left is a dateline or byline ("WASHINGTON (Xinhua)", "The New York Times") when no
+    # lower-case word (no verb) remains.
+    return bool(own) and not _LOWER.search(rest)
+
+
+def _worth_titling(
+    sent: Sentence, anchors: list[Anchor], parts: list[tuple[int, int]]
+) -> list[tuple[Anchor, tuple[int, int]]]:
+    """Drop a date whose share of a clause says nothing but the date ("For the quarter ended
+    Sept. 30, Delta posted ...": "the quarter" beside "Sept. 30") when another date of the
+    clause carries the statement."""
+    pairs = list(zip(anchors, parts, strict=True))
+    if len(pairs) < 2:
+        return pairs
+    kept = []
+    for a, (p0, p1) in pairs:
+        rest = sent.text[p0:p1]
+        if a.mention is not None:
+            m0, m1 = a.mention.start - sent.start, a.mention.end - sent.start
+            rest = rest[: max(0, m0 - p0)] + " " + rest[max(0, m1 - p0) :]
+        if _CONTENT.search(rest):
+            kept.append((a, (p0, p1)))
+    return kept or pairs[:1]
+
+
+_CONTENT = re.compile(
+    r"(?<![\w'’])(?!(?:the|a|an|of|in|on|at|for|to|by|with|from|and|or|during|since|ended|ending|"
+    r"this|that|its|their)\b)[A-Za-z][\w'’-]+",
+    re.IGNORECASE,
+)
 
 
 def _parts(sent: Sentence, clause: tuple[int, int], anchors: list[Anchor]) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,6 +26,8 @@ from events.models import GRANULARITY_RANK, Event, Source, TimeSpan
 SAME_TITLE = 72.0
 CONFLICT_TITLE = 85.0
 SAME_ACTOR = 90.0
+# Share of content words two titles must have in common (Jaccard) to be the same event.
+SAME_WORDS = 0.5
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -115,6 +118,10 @@ def alike(a: Event, b: Event, bar: float = SAME_TITLE) -> bool:
     """Titles alike, the same numbers where both give some, and, when both name actors, at least
     one actor in common."""
     ta, tb = a.title.lower(), b.title.lower()
+    # Cheap tests first: most pairs share too few content words to be one event.
+    wa, wb = content_words(ta), content_words(tb)
+    if not wa or not wb or len(wa & wb) / len(wa | wb) < SAME_WORDS:
+        return False  # "Third-quarter sales dropped" / "Third-quarter loan originations dropped"
     na, nb = set(_NUMBER.findall(ta)), set(_NUMBER.findall(tb))
     if na and nb and na != nb:
         return False  # "sold 13.7 million Macs" and "sold 21 million iPods" are two facts
@@ -124,6 +131,70 @@ def alike(a: Event, b: Event, bar: float = SAME_TITLE) -> bool:
     if a.actors and b.actors:
         return any(fuzz.ratio(x.lower(), y.lower()) >= SAME_ACTOR for x in a.actors for y in b.actors)
     return True
+
+
+_WORD = re.compile(r"[\w$.'’-]+")
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "they",
+        "he",
+        "she",
+        "this",
+        "that",
+        "which",
+        "who",
+        "will",
+        "would",
+        "said",
+        "says",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def content_words(title: str) -> frozenset[str]:
+    """A title's content words, crudely stemmed ("troops" ~ "troop", "unveiled" ~ "unveil")."""
+    out = set()
+    for w in _WORD.findall(title.lower()):
+        w = w.strip(".'’-")
+        if (len(w) < 2 and not w.isdigit()) or w in _STOP:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(w) > len(suffix) + 2 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return frozenset(out)
 
 
 def _combine(members: list[Event]) -> Event:
@@ -157,6 +228,8 @@ def _flag_conflicts(events: list[Event]) -> list[Event]:
         a, b = events[i], events[j]
         if _documents(a) & _documents(b) or a.when.unresolved or b.when.unresolved:
             continue
+        if not (_written_date(a) and _written_date(b)):
+            continue  # a date taken from publication is no claim about when it happened
         if compatible(a.when, b.when) or not alike(a, b, CONFLICT_TITLE):
             continue
         notes.setdefault(i, []).append(f"{b.id} dates it {_label(b.when)}")
@@ -165,6 +238,11 @@ def _flag_conflicts(events: list[Event]) -> list[Event]:
     for i, reasons in notes.items():
         out[i] = events[i].model_copy(update={"conflict": "date disagrees: " + "; ".join(sorted(reasons))})
     return out
+
+
+def _written_date(e: Event) -> bool:
+    """Dated by a date written in a source sentence (or by hand), not by a fallback."""
+    return e.origin == "manual" or any(s.date_text for s in e.sources)
 
 
 def _label(span: TimeSpan) -> str:

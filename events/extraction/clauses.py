@@ -40,6 +40,29 @@ def has_finite_verb(text: str) -> bool:
 _RESTRICTIVE = re.compile(r"\b(?:those|anyone|everyone|someone|people|all|one|anything|everything)$", re.I)
 
 
+# A piece that opens with a preposition is an adjunct of the clause after it, even with a
+# participle in it: "For the quarter ended Sept. 30, Delta posted net income".
+_ADJUNCT = re.compile(
+    r"(?:for|in|during|on|at|through|throughout|with|under|amid|despite|within|as of|by)\s", re.IGNORECASE
+)
+
+
+def _is_clause(piece: str) -> bool:
+    """A piece with its own finite verb. One that opens with a preposition must also show a
+    subject ("In 1986 he bought Pixar", "In 1996 Jobs returned", "... was released"); otherwise
+    its "-ed" word is a participle: "For the quarter ended Sept. 30"."""
+    if not has_finite_verb(piece):
+        return False
+    if not _ADJUNCT.match(piece):
+        return True
+    return bool(_SUBJECT_VERB.search(piece)) or any(
+        w in AUXILIARIES or w in MODALS_FUTURE or w in MODALS_HYPOTHETICAL for w in words(piece)
+    )
+
+
+_SUBJECT_VERB = re.compile(r"\b(?:he|she|they|it|we|I)\s+\w+|\b[A-Z][\w.'’-]*\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+
+
 def _joins_verbs(rest: str) -> bool:
     c = _COORDINATOR.match(rest)
     if not c:
@@ -71,10 +94,11 @@ def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     merged: list[tuple[int, int]] = []
     pending: tuple[int, int] | None = None
     for s, e in pieces:
+        own = _is_clause(sentence[s:e])
         if pending is not None:
             s = pending[0]
             pending = None
-        if has_finite_verb(sentence[s:e]):
+        if own:
             merged.append((s, e))
         elif merged:
             merged[-1] = (merged[-1][0], e)

@@ -415,7 +415,7 @@ def _name_before(sentence: str, start: int) -> str | None:
     if m:
         return m.group(1).rstrip(".")
     np = _noun_phrase_ending(sentence, start)  # "the quarter, which ended ..." -> "the quarter"
-    return np if np and len(_words(np)) <= 4 else None
+    return np if np and len(_words(np)) <= 6 else None
 
 
 def _has_verb_and_more(head: str) -> bool:
@@ -473,6 +473,7 @@ def _clean(text: str) -> str:
     # A participle left hanging where the date was cut ("statement released [on Wednesday]").
     if (
         len(kept) > MIN_WORDS
+        and _bare(kept[-1]).endswith("ed")
         and is_past_form(_bare(kept[-1]), _bare(kept[-2]))
         and not any(_bare(w) in AUXILIARIES for w in kept[-4:-1])
         and has_finite_verb(" ".join(kept[:-1]))

@@ -53,7 +53,13 @@ def events(draw: st.DrawFn) -> Event:
         title=title,
         when=draw(spans()),
         sources=[
-            Source(document_id=doc, sentence=title, sentence_start=start, sentence_end=start + len(title))
+            Source(
+                document_id=doc,
+                sentence=title,
+                sentence_start=start,
+                sentence_end=start + len(title),
+                date_text=draw(st.sampled_from([None, "in 2011"])),  # fallback-dated or written date
+            )
         ],
         actors=draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True)),
         confidence=draw(st.sampled_from([0.4, 0.7, 0.85, 0.95])),
@@ -64,14 +70,14 @@ def dumps(evs: list[Event]) -> list[str]:
     return [e.model_dump_json() for e in evs]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(events(), max_size=8))
 def test_idempotent(evs: list[Event]):
     once = merge(evs)
     assert dumps(merge(once)) == dumps(once)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(events(), max_size=8), st.randoms(use_true_random=False))
 def test_order_independent(evs: list[Event], rnd):
     shuffled = list(evs)

@@ -122,3 +122,22 @@ def test_fallback_dates_say_where_they_come_from():
     assert "story's day 2010-06-07" in (b.when.anchor or "")
     assert "published date 2010-06-08" in (c.when.anchor or "")
     assert a.confidence > b.confidence > c.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An opening prepositional phrase with a participle belongs to the clause after it; the
+        # quarter is only the period "Sept. 30" closes, so one event remains.
+        (
+            "For the quarter ended Sept. 30, Delta posted net income of $133.1 million.",
+            [("Delta posted net income of $133.1 million", "1989-09-30")],
+        ),
+        # Datelines and bylines are not events.
+        ("WASHINGTON, August 8 (Xinhua) --", []),
+        ("June 8, 2010", []),
+    ],
+)
+def test_adjuncts_datelines_and_date_only_parts(text: str, expected: list[tuple[str, str]]):
+    got = [(e.title, e.when.start.isoformat()) for e in events.extract(text, published=D(1989, 11, 2))]
+    assert got == expected

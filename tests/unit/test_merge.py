@@ -36,7 +36,13 @@ def ev(
         title=title,
         when=when,
         sources=[
-            Source(document_id=doc, sentence=title + ".", sentence_start=0, sentence_end=len(title) + 1)
+            Source(
+                document_id=doc,
+                sentence=title + ".",
+                sentence_start=0,
+                sentence_end=len(title) + 1,
+                date_text=when.value,  # dated by a written date, as extracted events are
+            )
         ],
         actors=actors or [],
         confidence=conf,
@@ -158,3 +164,17 @@ def test_merge_extracted_reports_of_one_event():
     assert {s.document_id for s in merged[0].sources} == {"a", "b"}
     lone = next(e for e in out if e.sources[0].document_id == "c")
     assert lone.conflict and merged[0].id in lone.conflict
+
+
+def test_no_conflict_between_publication_dates():
+    # Present-tense states dated by their articles' publication are no claim about one date.
+    a = ev("a", "Montedison owns 72% of Erbamont shares", day(1989, 10, 30), "d1", ["Montedison"])
+    b = ev("b", "Montedison owns 72% of Erbamont shares", day(1989, 11, 2), "d2", ["Montedison"])
+    a = a.model_copy(update={"sources": [a.sources[0].model_copy(update={"date_text": None})]})
+    assert all(e.conflict is None for e in merge([a, b]))
+
+
+def test_titles_sharing_few_content_words_stay_apart():
+    a = ev("a", "Third-quarter loan originations dropped", year(1989), "d1")
+    b = ev("b", "Third-quarter sales dropped", year(1989), "d2")
+    assert len(merge([a, b])) == 2
