@@ -49,8 +49,12 @@ def _merge_round(events: list[Event]) -> list[Event]:
     # Blocking: a compatible span overlaps, so a cluster is only looked up under the years its
     # first report covers (its span only narrows inside that), or under its unresolved value.
     index: dict[object, list[int]] = {}
+    # and under its first report's content words: alike titles share some.
+    by_word: dict[str, set[int]] = {}
     for e in events:
-        for i in _candidates(index, e.when):
+        words = content_words(e.title.lower())
+        sharing = set().union(*(by_word.get(w, set()) for w in words)) if words else set()
+        for i in (i for i in _candidates(index, e.when) if i in sharing):
             if (
                 compatible(spans[i], e.when)
                 and not _documents(e) & docs[i]
@@ -66,6 +70,8 @@ def _merge_round(events: list[Event]) -> list[Event]:
             docs.append(_documents(e))
             for key in _keys(e.when):
                 index.setdefault(key, []).append(len(clusters) - 1)
+            for w in words:
+                by_word.setdefault(w, set()).add(len(clusters) - 1)
     return [members[0] if len(members) == 1 else _combine(members) for members in clusters]
 
 
