@@ -16,7 +16,7 @@ import events
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 DEV = SHARED / "data" / "timeline-dev"
-F1_FLOOR = 79.0
+F1_FLOOR = 79.5
 
 
 @pytest.fixture(scope="module")
