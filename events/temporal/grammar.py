@@ -4,7 +4,9 @@ One compiled alternation of named rules (a `Mention` per hit, the rule name in `
 start position Python takes the first alternative that matches, so rules are ordered from the most
 to the least specific ("two years ago" before "two years", "Aug. 7, 1998" before "Aug. 7").
 Patterns contain no nested unbounded repetition, so the scan stays linear on any input.
-Modifier words in front ("early", "the end of", "about") are attached afterwards by `extend_prefix`.
+Modifier words in front ("early", "the end of", "about") are attached afterwards by the tagger.
+`recognise` only tries the rules at word starts shortly before a trigger word, and only the rules
+that can begin with the character there; `recognise_full_scan` is the plain reference scan.
 """
 
 # ruff: noqa: E501  (regex tables and value tables read better one rule per line)
