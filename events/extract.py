@@ -19,7 +19,8 @@ from events.extraction.clauses import clauses, has_finite_verb, share
 from events.extraction.confidence import confidence
 from events.extraction.mentions import Mention, mentions
 from events.extraction.spans import sentences as split
-from events.extraction.titles import Context, clause_head, clause_subject, subject_of
+from events.extraction.subjects import clause_head, clause_subject, subject_of
+from events.extraction.titles import Context
 from events.extraction.titles import title as make_title
 from events.models import EXTRACTOR_VERSION, Document, Event, Source
 from events.sentences import Sentence

@@ -8,7 +8,8 @@ import pytest
 
 import events
 from events.extraction.clauses import clauses
-from events.extraction.titles import Context, subject_of, title
+from events.extraction.subjects import subject_of
+from events.extraction.titles import Context, title
 
 
 def headline(sentence: str, date: str | None, subject: str | None = None, place: str | None = None) -> str:
