@@ -77,7 +77,7 @@ ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})"
 QORD = ci(r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|next)")
 TZ = r"(?:[ \t]{0,16}\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT|local\s{1,16}time)\)?(?![A-Za-z]))"
 AMPM = r"(?:[aApP]\.?[ \t]?[mM]\.?(?![A-Za-z])|[aApP]\.?[mM](?![A-Za-z]))"
-CLOCK = rf"(?:\d{{1,2}}(?:[:.]\d\d)?[ \t]{{0,16}}{AMPM}|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]{{0,16}}{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
+CLOCK = rf"(?:(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]{{0,2}}(?:GMT|UTC|[ECMP][SD]T)(?![A-Za-z]))|\d{{1,2}}(?:[:.]\d\d)?[ \t]{{0,16}}{AMPM}|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]{{0,16}}{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
 PART = ci(r"(?:morning|afternoon|evening|night|overnight)")
 REL_DAY = ci(r"(?:yesterday|today|tomorrow|tonight)")
 SEASON = ci(alt(list(SEASONS)))
@@ -99,10 +99,10 @@ def _rules() -> list[tuple[str, str]]:
                  r"|preceding|prior|new|recent|first|final|entire|whole|full)|this[ \t]{1,16}past|this[ \t]{1,16}coming)")  # fmt: skip
     return [
         # -- times of day, optionally with the day they fall on
-        ("time_dayref", rf"{W}(?:{ci('around|about|approximately|shortly_(?:before|after)')}{S1})?"
+        ("time_dayref", rf"{W}(?:{ci('around|approximately|shortly_(?:before|after)')}{S1})?"
                         rf"{CLOCK}{TZ}?,?{S1}(?:{ci('on')}{S1})?{DAYREF}"),
         ("dayref_time", rf"{W}{DAYREF}(?:{S1}{PART})?,?{S1}{ci('at')}{S1}{CLOCK}{TZ}?"),
-        ("time", rf"{W}(?:{ci('around|about|approximately')}{S1})?{CLOCK}{TZ}?"
+        ("time", rf"{W}(?:{ci('around|approximately')}{S1})?{CLOCK}{TZ}?"
                  rf"(?:{S1}{ci('(?:this|that|the_following|the_next|yesterday|tomorrow)_')}{PART})?"),
         # -- full calendar dates
         ("iso", rf"{NUMSTART}(?:1\d|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"

@@ -176,7 +176,8 @@ def _wd_date(m: Mention, ctx: Context) -> Result | None:
 
 
 _CLOCK = re.compile(
-    r"(?i)(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>\d{1,2}):(?P<mi24>\d\d)"
+    r"(?i)(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s{0,2}(?:GMT|UTC|[ECMP][SD]T))"
+    r"|(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>\d{1,2}):(?P<mi24>\d\d)"
     r"|(?P<word>noon|midnight|midday)"
 )
 
@@ -185,6 +186,8 @@ def _clock(s: str) -> str | None:
     cm = _CLOCK.search(s)
     if not cm:
         return None
+    if cm.group("milh"):
+        return f"{cm.group('milh')}:{cm.group('milm')}"
     if cm.group("word"):
         return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[cm.group("word").lower()]
     if cm.group("h"):

@@ -133,6 +133,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Rescuers arrived Friday morning.", "Friday morning", "DATE", "2023-07-28TMO"),
     ("The market opens on Monday at 9:30 a.m.", "Monday at 9:30 a.m.", "TIME", "2023-08-07T09:30"),
     ("The attack began around 7:15 p.m. on Sunday.", "around 7:15 p.m. on Sunday", "TIME", "2023-07-30T19:15"),
+    ("Flights resume at 0600 GMT.", "0600 GMT", "TIME", "2023-08-02T06:00"),
+    ("The blast came at about 10:35 a.m. (0735 GMT) Friday.", "Friday", "DATE", "2023-07-28"),
     # --- relative days and weeks, against the DCT
     ("The report was released on Wednesday.", "Wednesday", "DATE", "2023-08-02"),
     ("The minister said on Tuesday that talks had failed.", "Tuesday", "DATE", "2023-08-01"),
