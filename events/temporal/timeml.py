@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape, quoteattr
+import re
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from events.models import Timex
 
+# Characters XML 1.0 cannot carry, not even as references: each becomes U+FFFD, one for one, so
+# offsets are unchanged and any text without them round-trips exactly.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    return _escape(_NOT_XML.sub("\ufffd", text))
+
 
 def _attrs(t: Timex) -> str:
-    parts = [f"tid={quoteattr(t.tid or '')}", f"type={quoteattr(t.type)}", f"value={quoteattr(t.value)}"]
+    parts = [f"tid={quoteattr(t.tid or '')}", f"type={quoteattr(t.type)}",
+             f"value={quoteattr(_NOT_XML.sub('', t.value))}"]  # fmt: skip
     if t.mod:
         parts.append(f"mod={quoteattr(t.mod)}")
     relative = bool(t.anchor_tid) or (t.span is not None and t.span.relative)
@@ -21,7 +32,8 @@ def _attrs(t: Timex) -> str:
 
 
 def to_timeml(text: str, timexes: list[Timex], dct: dt.date | None, doc_id: str = "doc") -> str:
-    """A TimeML 1.2.1 document; stripping its tags from <TEXT> gives back `text` exactly."""
+    """A TimeML 1.2.1 document; stripping its tags from <TEXT> gives back `text` exactly
+    (control characters XML cannot hold come back as U+FFFD, at the same offsets)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>", f"<DOCID>{escape(doc_id)}</DOCID>"]
     if dct is not None:
         d = dct.isoformat()

@@ -58,6 +58,16 @@ def test_offsets_recovered_from_the_markup() -> None:
     assert spans == [(t.start, t.end) for t in timexes]
 
 
+def test_control_characters_keep_the_offsets() -> None:
+    text = "a\x00b\x1f in 2014 and \ud800 on Friday"
+    timexes = tag(text, dt.date(2023, 8, 2))
+    body = ET.fromstring(to_timeml(text, timexes, dt.date(2023, 8, 2))).find("TEXT")
+    assert body is not None
+    out = "".join(body.itertext())
+    assert len(out) == len(text)
+    assert out.replace("\ufffd", "?") == text.replace("\x00", "?").replace("\x1f", "?").replace("\ud800", "?")
+
+
 def test_relative_timex_carries_anchor_and_mod() -> None:
     text = "It happened in mid-2014 and a day earlier than Friday."
     xml = to_timeml(text, tag(text, dt.date(2023, 8, 2)), dt.date(2023, 8, 2))
