@@ -100,6 +100,7 @@ def row_of(e: Event) -> dict[str, Any]:
         "source": (src.title or src.document_id or src.url or "") if src else "",
         "n_sources": len({s.document_id for s in e.sources if s.document_id}),
         "confidence": round(e.confidence, 2),
+        "conflict": e.conflict or "",
         "version": e.version,
     }
 

@@ -125,6 +125,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
         Output(ids.ACT_MESSAGE, "children", allow_duplicate=True),
         Output(ids.SELECTED, "data", allow_duplicate=True),
         Output(ids.FOCUS, "data", allow_duplicate=True),
+        Output(ids.GRID, "selectedRows", allow_duplicate=True),
         Input(ids.ACT_ACCEPT, "n_clicks"),
         Input(ids.ACT_REJECT, "n_clicks"),
         Input(ids.ACT_DELETE, "n_clicks"),
@@ -142,6 +143,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
                 "Select rows first (tick them in the table or click events in the chart).",
                 no_update,
                 no_update,
+                no_update,
             )
         versions = {r["id"]: r.get("version") for r in rows or [] if "id" in r}
         trigger = ctx.triggered_id
@@ -149,7 +151,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
             try:
                 merged = store.merge_events(selected, actor=user)
             except TimelineError as err:
-                return no_update, f"Not merged: {err}", no_update, no_update
+                return no_update, f"Not merged: {err}", no_update, no_update, no_update
             cache.bump()
             note = f" Conflict: {merged.conflict}" if merged.conflict else ""
             return (
@@ -157,6 +159,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
                 f"Merged {len(selected)} events into “{merged.title}”.{note}",
                 [merged.id],
                 merged.id,
+                {"ids": [merged.id]},
             )
         done, stale, failed = 0, 0, []
         for event_id in selected:
@@ -179,8 +182,9 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
             message += f" {stale} had changed since the table was loaded: reloaded, check and try again."
         if failed:
             message += " " + " ".join(failed)
-        new_selection = [] if trigger == ids.ACT_DELETE else no_update
-        return (revision or 0) + 1, message, new_selection, no_update
+        if trigger == ids.ACT_DELETE:
+            return (revision or 0) + 1, message, [], no_update, {"ids": []}
+        return (revision or 0) + 1, message, no_update, no_update, no_update
 
     @app.callback(
         Output(ids.ADD_PREVIEW, "children"),

@@ -39,6 +39,7 @@ OPACITY = {
     "century": 0.25,
 }
 POINT_GRANULARITIES = frozenset({"day", "time"})
+CONFLICT_COLOUR = "#d0021b"
 ERA_FILL = "rgba(90, 110, 170, 0.10)"
 MAX_ROWS = 24  # rows per lane before marks may overlap (more would be too thin to read or click)
 MAX_LANES = 30
@@ -300,7 +301,14 @@ def build_figure(
 
 
 def _customdata(e: Event) -> list[str]:
-    return [e.id, _label(e.title), _label(date_as_written(e), 60), precision_label(e.when), e.when.edtf]
+    flag = " · ⚠ reports disagree" if e.conflict else ""
+    return [
+        e.id,
+        _label(e.title),
+        _label(date_as_written(e), 60),
+        precision_label(e.when) + flag,
+        e.when.edtf,
+    ]
 
 
 _HOVER = (
@@ -327,7 +335,11 @@ def _traces_for(key: str, colour: str, items: list[tuple[Event, float]]) -> list
                 marker={
                     "color": colour,
                     "opacity": [OPACITY.get(e.when.granularity, 0.5) for e, _ in bars],
-                    "line": {"width": 0},
+                    # Reports that disagree about this event get a red outline (details in the panel).
+                    "line": {
+                        "width": [2 if e.conflict else 0 for e, _ in bars],
+                        "color": CONFLICT_COLOUR,
+                    },
                 },
                 customdata=[_customdata(e) for e, _ in bars],
                 hovertemplate=_HOVER,
@@ -347,7 +359,10 @@ def _traces_for(key: str, colour: str, items: list[tuple[Event, float]]) -> list
                     "size": 11,
                     # An approximate day ("about 3 March") is hollow: the day itself is uncertain.
                     "symbol": ["circle-open" if e.when.approximate else "circle" for e, _ in points],
-                    "line": {"width": 2, "color": colour},
+                    "line": {
+                        "width": 2,
+                        "color": [CONFLICT_COLOUR if e.conflict else colour for e, _ in points],
+                    },
                 },
                 customdata=[_customdata(e) for e, _ in points],
                 hovertemplate=_HOVER,

@@ -156,7 +156,8 @@ COLUMNS: list[dict[str, Any]] = [
         "minWidth": 130,
         "headerTooltip": "Type a date as you would write it: 'early 2014', 'Jan 3 2020', '2007 to 2011'",
     },
-    {"field": "start", "headerName": "Start", "width": 115, "filter": "agDateColumnFilter"},
+    {"field": "date_text", "headerName": "As written", "flex": 1, "minWidth": 120},
+    {"field": "start", "headerName": "Start", "width": 115},
     {"field": "end", "headerName": "End", "width": 115},
     {"field": "granularity", "headerName": "Precision", "width": 110},
     {"field": "status", "headerName": "Status", "width": 105},
@@ -166,6 +167,7 @@ COLUMNS: list[dict[str, Any]] = [
     {"field": "source", "headerName": "Source", "flex": 1, "minWidth": 140},
     {"field": "n_sources", "headerName": "Sources", "width": 95, "filter": "agNumberColumnFilter"},
     {"field": "confidence", "headerName": "Conf.", "width": 85, "filter": "agNumberColumnFilter"},
+    {"field": "conflict", "headerName": "Conflict", "flex": 1, "minWidth": 120},
 ]
 
 

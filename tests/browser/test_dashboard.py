@@ -340,3 +340,27 @@ def test_accept_selected_and_a_stale_edit_is_refused(dash_duo, app, store, event
     assert store.get_event(event_2014).title == "Changed elsewhere"
     wait_until(lambda: grid_cell(dash_duo, event_2014, "title").text == "Changed elsewhere", what="reload")
     assert dash_duo.get_logs() == []
+
+
+def test_merge_then_delete_selected(dash_duo, app, store) -> None:  # type: ignore[no-untyped-def]
+    dated = [e for e in store.query(EventQuery(include_unresolved=False)) if e.sources]
+    a, b = dated[0], dated[1]
+    open_app(dash_duo, app)
+    grid_cell(dash_duo, a.id, "title")
+    dash_duo.driver.execute_script(
+        "const api = dash_ag_grid.getApi(arguments[0]);"
+        "for (const id of arguments[1]) api.getRowNode(id).setSelected(true);",
+        ids.GRID,
+        [a.id, b.id],
+    )
+    dash_duo.find_element(f"#{ids.ACT_MERGE}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.ACT_MESSAGE}", "Merged 2 events")
+    survivor_id = a.id if store.merged_into(b.id) == a.id else b.id
+    survivor = store.get_event(survivor_id)
+    assert len(survivor.sources) >= 2
+    dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", survivor.title)  # the merged event is opened
+    dash_duo.find_element(f"#{ids.ACT_DELETE}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.ACT_MESSAGE}", "Deleted 1 event")
+    assert store.is_deleted(survivor_id)
+    wait_until(lambda: survivor_id not in drawn_ids(dash_duo), what="the deleted event to leave the figure")
+    assert dash_duo.get_logs() == []

@@ -168,3 +168,12 @@ def test_two_thousand_events_stay_small() -> None:
     ]
     size = len(build_figure(evs, View()).to_json())
     assert size < 1_000_000
+
+
+def test_conflicting_reports_are_outlined() -> None:
+    clash = YEAR.model_copy(update={"conflict": "another report says 2015"})
+    fig = build_figure([clash, MONTH], View())
+    (bars,) = traces(fig, "bar")
+    widths = dict(zip(ids_in(bars), bars.marker.line.width, strict=True))
+    assert widths["year"] > 0 and widths["month"] == 0
+    assert "disagree" in dict(zip(ids_in(bars), (c[3] for c in bars.customdata), strict=True))["year"]
