@@ -7,6 +7,7 @@ narrows the window until the events themselves come back.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -61,22 +62,29 @@ class ViewCache:
         self._items: OrderedDict[tuple[Any, ...], tuple[float, Any]] = OrderedDict()
         self._size = size
         self._ttl = ttl
+        # Callbacks run on the server's threads; the lock guards the dict, not the (slow) queries.
+        self._lock = threading.Lock()
         self.version = 0
 
     def bump(self) -> None:
-        self.version += 1
-        self._items.clear()
+        with self._lock:
+            self.version += 1
+            self._items.clear()
 
     def get(self, key: tuple[Any, ...], compute: Callable[[], T], ttl: float | None = None) -> T:
         now = time.monotonic()
-        hit = self._items.get(key)
-        if hit is not None and now - hit[0] < (self._ttl if ttl is None else ttl):
-            self._items.move_to_end(key)
-            return hit[1]  # type: ignore[no-any-return]
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and now - hit[0] < (self._ttl if ttl is None else ttl):
+                self._items.move_to_end(key)
+                return hit[1]  # type: ignore[no-any-return]
+            version = self.version
         value = compute()
-        self._items[key] = (now, value)
-        if len(self._items) > self._size:
-            self._items.popitem(last=False)
+        with self._lock:
+            if version == self.version:  # a write meanwhile makes this answer stale: do not keep it
+                self._items[key] = (now, value)
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
         return value
 
 
