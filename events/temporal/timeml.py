@@ -15,7 +15,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape(text: str) -> str:
-    return _escape(_NOT_XML.sub("\ufffd", text))
+    # "\r" as a reference: a parser would turn a literal CR (LF) into LF and shift the offsets.
+    return _escape(_NOT_XML.sub("\ufffd", text)).replace("\r", "&#13;")
 
 
 def _attrs(t: Timex) -> str:

@@ -4,11 +4,13 @@ mentions do not overlap, spans are ordered, and the fast recogniser equals the f
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events import tag
+from events.temporal import to_timeml
 from events.temporal.grammar import recognise, recognise_full_scan
 
 WORDS = [
@@ -52,6 +54,21 @@ def test_fast_recogniser_equals_full_scan(text: str) -> None:
     fast = [(m.start, m.end, m.rule) for m in recognise(text)]
     full = [(m.start, m.end, m.rule) for m in recognise_full_scan(text)]
     assert fast == full
+
+
+xml_text = st.one_of(
+    news_like,
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\r\n\t<>&'\""),
+            max_size=200),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(xml_text, dcts)
+def test_timeml_round_trips(text: str, dct: dt.date | None) -> None:
+    body = ET.fromstring(to_timeml(text, tag(text, dct), dct)).find("TEXT")
+    assert body is not None
+    assert "".join(body.itertext()) == text
 
 
 def test_extreme_dcts_and_inputs() -> None:
