@@ -12,12 +12,16 @@ import csv
 import datetime as dt
 import io
 import json
+import tempfile
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from events.errors import InputError
 from events.models import Event, Source, TimeSpan
+from events.query import EventQuery
+from events.store import Store
 
 
 def split_list(text: str | None) -> list[str]:
@@ -121,6 +125,23 @@ def _new_id() -> str:
 EXPORT_FORMATS = {"csv": "events.csv", "jsonl": "events.jsonl", "timelinejs": "timeline.json"}
 
 
+def export_query(
+    store: Store, query: EventQuery, fmt: str, *, title: str = "News timeline"
+) -> tuple[str, bytes]:
+    """(file name, content) of `timeline export` for this query: the CLI's own function writes it,
+    so a download from the dashboard and a file from the command line are the same bytes."""
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format {fmt!r}: use csv, jsonl or timelinejs")
+    try:
+        from timeline.cli_store import export
+    except ImportError:
+        return export_bytes(store.iter_events(query), fmt, title=title)
+    with tempfile.TemporaryDirectory(prefix="timeline-export-") as tmp:
+        path = Path(tmp) / EXPORT_FORMATS[fmt]
+        export(store, query, fmt, path, title=title)
+        return path.name, path.read_bytes()
+
+
 def export_bytes(events: Iterable[Event], fmt: str, *, title: str = "News timeline") -> tuple[str, bytes]:
     """(file name, content) of an export in `fmt`, written by the same events.io writers as the CLI."""
     if fmt not in EXPORT_FORMATS:
@@ -138,7 +159,7 @@ def export_bytes(events: Iterable[Event], fmt: str, *, title: str = "News timeli
     elif fmt == "jsonl":
         jsonl.write_events(events, buf)
     else:
-        json.dump(to_timelinejs(events, title=title), buf, ensure_ascii=False, indent=2)
+        json.dump(to_timelinejs(events, title=title), buf, ensure_ascii=False, indent=1)
         buf.write("\n")
     return name, buf.getvalue().encode("utf-8")
 

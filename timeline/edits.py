@@ -24,7 +24,7 @@ from events.store import Store
 from timeline import ids
 from timeline.app_settings import DashboardSettings
 from timeline.callbacks import view_of
-from timeline.curate import export_bytes, manual_event, parse_typed_date, split_list
+from timeline.curate import export_query, manual_event, parse_typed_date, split_list
 from timeline.queries import ViewCache, all_query
 from timeline.words import date_in_words, precision_label
 
@@ -328,5 +328,5 @@ def register_exports(app: Dash, store: Store) -> None:
         )
         if fmt is None:
             raise PreventUpdate
-        name, data = export_bytes(store.iter_events(all_query(view_of(view_data))), fmt)
+        name, data = export_query(store, all_query(view_of(view_data)), fmt)
         return dcc.send_bytes(data, name)

@@ -71,3 +71,18 @@ def test_exports_are_the_library_writers(fmt: str) -> None:
     ev = manual_event(title="Vote", when=parse_typed_date("2014"))
     name, data = export_bytes([ev], fmt)
     assert name.endswith((".csv", ".jsonl", ".json")) and ev.id.encode() in data
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "timelinejs"])
+def test_downloads_are_the_cli_export(tmp_path, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from events.query import EventQuery
+    from events.store import Store
+    from timeline.cli_store import export
+    from timeline.curate import export_query
+
+    store = Store.open(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    store.add_event(manual_event(title="Vote <b>", when=parse_typed_date("Jan 3 2020"), tags="a"))
+    cli_file = tmp_path / "cli.out"
+    export(store, EventQuery(), fmt, cli_file)
+    assert export_query(store, EventQuery(), fmt)[1] == cli_file.read_bytes()
+    store.close()
