@@ -25,6 +25,7 @@ from timeline import ids
 from timeline.app_settings import DashboardSettings
 from timeline.callbacks import view_of
 from timeline.curate import export_query, manual_event, parse_typed_date, split_list
+from timeline.detail import safe_href
 from timeline.queries import ViewCache, all_query
 from timeline.words import date_in_words, precision_label
 
@@ -222,7 +223,9 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
             when = parse_typed_date(date_text, end_text)
         except (InputError, ValueError) as err:
             errors["end" if (end_text or "").strip() and "end" in str(err) else "date"] = str(err)
-        if when is not None:
+        if (url or "").strip() and safe_href(url) is None:
+            errors["url"] = "give a web address starting with http:// or https://"
+        if when is not None and not errors:
             try:
                 event = manual_event(
                     title=title,
@@ -235,8 +238,8 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
                 )
             except ValidationError as err:
                 errors.update(field_errors(err))
-        elif not (title or "").strip():
-            errors["title"] = "a title is needed"
+        if not (title or "").strip():
+            errors.setdefault("title", "a title is needed")
         if errors:
             return [errors.get(f, "") for f in order], "Not added: see the fields marked.", *[no_update] * 4
         stored = store.add_event(event, actor=user)
