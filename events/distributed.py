@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -45,6 +46,8 @@ DEFAULT_BATCH = 32
 DEFAULT_RETRIES = 2
 # Long enough for an autoscaling cluster to bring up its first worker.
 WORKER_WAIT_S = 120.0
+# How often the number of worker threads (and so of batches in flight) is counted again.
+RECOUNT_S = 10.0
 
 
 def extract_batch(fn: Extractor, docs: list[Document]) -> list[Result]:
@@ -75,7 +78,7 @@ def dask_backend(
 ) -> Backend:
     """Extraction on the Dask scheduler at `address` ("local": a LocalCluster of `workers`
     processes on this machine, default one per core). At most two batches per worker thread
-    are in flight, so memory stays bounded however many documents there are."""
+    are in flight, so only a few batches of documents are in memory at a time."""
     if batch_size < 1:
         raise InputError("the Dask batch size must be at least 1")
     if retries < 0:
@@ -163,8 +166,6 @@ def _map(
 ) -> Iterator[Outcome]:
     from distributed import as_completed
 
-    threads = sum(client.nthreads().values())
-    limit = max(2, 2 * threads)  # enough to keep every thread busy while the client writes
     batches = _batches(items, batch_size)
     singles: deque[list[Item]] = deque()  # documents of a failed batch, to be sent one by one
     pending: dict[Future, list[Item]] = {}
@@ -182,7 +183,13 @@ def _map(
         pending[fut] = batch
         done.add(fut)
 
+    limit, counted = 2, -RECOUNT_S
+
     def refill() -> None:
+        nonlocal limit, counted
+        if time.monotonic() - counted >= RECOUNT_S:  # an autoscaling cluster grows and shrinks
+            # Two batches per worker thread keep every thread busy while the client writes.
+            limit, counted = max(2, 2 * sum(client.nthreads().values())), time.monotonic()
         while len(pending) < limit:
             if singles:
                 submit(singles.popleft())
