@@ -34,12 +34,19 @@ _PAST = frozenset(
         "understood", "woke", "wore", "wept", "forgave", "forbade", "bore", "beat", "bled", "bent", "bound",
     ]
 )
+_BARE_VERBS = frozenset(["expire", "resume", "begin", "meet", "arrive", "reopen", "expect"])
+_SCHEDULED = frozenset(["scheduled", "expected", "due", "set", "planned", "supposed"])
 _COPULA = frozenset(
     ["be", "is", "are", "am", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets",
      "being"]
 )
+_QUOTE = re.compile("''|\"|\u201d|\u2019\u2019")
 _TOKEN = re.compile(r"[A-Za-z']+")
-_BOUNDARY = re.compile(r"[.!?;]\s|\n")
+# A sentence or clause end; the full stops of "a.m.", "U.S." or "Mr." are not one.
+_BOUNDARY = re.compile(
+    r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\b(?:Mr|Dr|St|Jr|Sr|Co|No))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Inc|Ltd|Col|Sgt))"
+    r"(?<!\bCorp)[.!?;]\s|\n"
+)
 _WINDOW = 160
 _ADJACENT = 12  # "said Friday", "said on Friday", "Friday said"
 
@@ -53,11 +60,15 @@ def _cues(chunk: str) -> list[tuple[int, int, int]]:
     for i, (s, e, w) in enumerate(toks):
         low = w.lower()
         nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+        prev = toks[i - 1][2].lower() if i else ""
+        if low in _SCHEDULED and prev in ("been", "had"):
+            out.append((s, e, _PASTK))  # "had been scheduled to expire Friday": a past plan
+            continue
         pair = _FUTURE_PAIRS.get(low)
         if pair is not None and nxt in pair:
             out.append((s, toks[i + 1][1], _FUT))
-        elif low in _FUTURE:
-            out.append((s, e, _FUT))
+        elif low in _FUTURE and not (prev == "to" and low in _BARE_VERBS):
+            out.append((s, e, _FUT))  # ("to expire" is an infinitive: no tense of its own)
         elif low in _REPORTING or (low == "according" and nxt == "to"):
             out.append((s, e, _REP))
         elif low in _PAST or (len(w) >= 5 and w.endswith("ed") and w.islower()):
@@ -101,6 +112,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
         if kind == _REP and n - e <= _ADJACENT:
             reporting_near = True
     for s, _e, kind in right_cues:
+        if kind == _REP and _QUOTE.search(right, 0, s):
+            break  # "... leave at 4 a.m. Thursday,'' Castro said": the date is inside the quote
         if kind == _REP and s <= 2:
             return "past"
         if kind == _REP and s <= _ADJACENT:
@@ -112,6 +125,8 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             if kind in kinds and (best is None or n - e <= best[0]):
                 best = (n - e, kind)
         for s, _e, kind in right_cues:
+            if kind == _WEAK and best is not None:
+                continue  # an -ed word after the date is often an adjective ("markets untouched by")
             if kind in kinds:
                 # The verb a date modifies usually comes before it: later cues count as further away.
                 if best is None or 1.5 * s < best[0]:

@@ -449,6 +449,25 @@ def test_tids_in_order() -> None:
     assert [t.tid for t in found] == [f"t{i + 1}" for i in range(len(found))]
 
 
+TENSE = [
+    ("Neal Horsley said Friday that he would seek a new host.", "Friday", "2023-07-28"),
+    ("He said the father would leave at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "2023-08-03T04:00"),
+    ("\"The father will leave at 4 a.m. Thursday,\" Castro said.", "4 a.m. Thursday", "2023-08-03T04:00"),
+    ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "2023-07-28T24:00"),
+    ("The offer is scheduled to expire at midnight Friday.", "midnight Friday", "2023-08-04T24:00"),
+    ("The embassy will remain closed until Monday.", "Monday", "2023-08-07"),
+    ("Qantas will double its flights by August in markets untouched by the crisis.", "August", "2023-08"),
+    ("Qantas doubled its flights in June.", "June", "2023-06"),
+    ("The talks will resume in March.", "March", "2024-03"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value"), TENSE)
+def test_tense(sentence: str, phrase: str, value: str) -> None:
+    t = _find(tag(sentence, DCT), phrase, sentence)
+    assert t is not None and (t.text, t.value) == (phrase, value)
+
+
 def test_tense_same_weekday_as_dct_is_that_day() -> None:
     (t,) = tag("The minister said on Wednesday that talks had failed.", DCT)
     assert t.value == "2023-08-02"
