@@ -38,6 +38,8 @@ def has_finite_verb(text: str) -> bool:
 
 
 _RESTRICTIVE = re.compile(r"\b(?:those|anyone|everyone|someone|people|all|one|anything|everything)$", re.I)
+_LOOKBEHIND = 16  # longer than the longest _RESTRICTIVE word, so the window sees what the prefix did
+_LOOKAHEAD = 200  # "and|but" plus the next word
 
 
 # A piece that opens with a preposition is an adjunct of the clause after it, even with a
@@ -64,7 +66,7 @@ _SUBJECT_VERB = re.compile(r"\b(?:he|she|they|it|we|I)\s+\w+|\b[A-Z][\w.'’-]*\
 
 
 def _joins_verbs(rest: str) -> bool:
-    c = _COORDINATOR.match(rest)
+    c = _COORDINATOR.match(rest[:_LOOKAHEAD])
     if not c:
         return False
     nxt = words(c.group(1))
@@ -77,12 +79,12 @@ def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     pieces: list[tuple[int, int]] = []
     pos = 0
     for m in _CUT.finditer(sentence):
-        if _joins_verbs(sentence[m.end() :]):
+        # Bounded windows around the cut: searching the whole prefix or copying the whole rest
+        # at every cut made one long sentence (1 MB on one line) quadratic.
+        if _joins_verbs(sentence[m.end() : m.end() + _LOOKAHEAD]):
             continue
-        if _RESTRICTIVE.search(sentence, 0, m.start()) and sentence[m.end() : m.end() + 4] in (
-            "who ",
-            "whic",
-        ):
+        before = _RESTRICTIVE.search(sentence, max(0, m.start() - _LOOKBEHIND), m.start())
+        if before and sentence[m.end() : m.end() + 4] in ("who ", "whic"):
             continue  # "those who had bought one": the relative clause is part of the noun phrase
         if m.start() > pos:
             pieces.append((pos, m.start()))
