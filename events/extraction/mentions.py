@@ -56,7 +56,12 @@ def mentions(text: str, timexes: list[Timex]) -> list[Mention]:
             continue
         out.append(_single(text, t))
     for parts in ranges.values():
-        out.append(_range(text, sorted(parts, key=lambda t: t.start)))
+        parts = sorted(parts, key=lambda t: t.start)
+        if _ordered(parts):
+            out.append(_range(text, parts))
+        else:
+            # A "range" whose end comes before its start is a misreading: its parts date alone.
+            out.extend(_single(text, t) for t in parts)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -86,6 +91,13 @@ def _single(text: str, t: Timex) -> Mention:
     )
 
 
+def _ordered(parts: list[Timex]) -> bool:
+    a, b = parts[0].span, parts[-1].span
+    if a is None or b is None or a.start is None or b.end is None:
+        return True  # unresolved: nothing to compare, the range stays unresolved
+    return a.start <= b.end
+
+
 def _range(text: str, parts: list[Timex]) -> Mention:
     first, last = parts[0], parts[-1]
     a, b = first.span, last.span
@@ -108,8 +120,6 @@ def _range(text: str, parts: list[Timex]) -> Mention:
         anchor=a.anchor or b.anchor,
         mod=a.mod or b.mod,
     )
-    if not unresolved and span.start is not None and span.end is not None and span.start > span.end:
-        span = span.model_copy(update={"start": b.start, "end": a.end})
     return Mention(
         start=start,
         end=last.end,

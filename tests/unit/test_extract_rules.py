@@ -226,3 +226,13 @@ def test_confidence_order():
     fallback = confidence("published", "day")
     assert 1 >= day > month > year > relative > fallback >= 0
     assert confidence("explicit", "day", planned=True) < fallback
+
+
+def test_inverted_range_dates_its_parts_alone():
+    # A tagger slip ("from 2020 to 2003") must not break extraction: the parts date alone.
+    text = "The plant ran from 2020 to 2003 without a stop."
+    tx = [
+        year_timex(text, 2020, range_id=7, range_role="start"),
+        year_timex(text, 2003, range_id=7, range_role="end"),
+    ]
+    assert [m.span.value for m in mentions(text, tx)] == ["2020", "2003"]
