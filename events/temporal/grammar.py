@@ -166,7 +166,7 @@ def _rules() -> list[tuple[str, str]]:
         ("season", rf"{W}(?:{ci('this_past|this_coming|the|this|last|next|past|coming|that')}{S1})?"
                    rf"(?:{ci('early|late|mid|the_early|the_late')}[ \t-]{{1,16}})?{SEASON}"
                    rf"(?:{S1}(?:{ci('of')}{S1})?(?:{YEAR}|'\d\d(?!\d)|{SPOKEN_YEAR}))?(?![\w-])"),
-        ("holiday", rf"{W}(?:{ci('last|this|next')}{S1})?{holidays}(?:{S1}{YEAR})?(?![\w-])"),
+        ("holiday", rf"{W}(?:{ci('last|this|next')}{S1})?{holidays}(?:{S1}{ci('week|weekend|season')}(?![\w-]))?(?:{S1}{YEAR})?(?![\w-])"),
         # -- whole units around the document date
         ("unit_edge", rf"{W}(?:{ci('the')}{S1})?{ci('(?:end|beginning|start|middle|close|rest|remainder|balance|turn)')}"
                       rf"{S1}{ci('of')}{S1}(?:{ci('the|this|that|next|last')}{S1})?(?:{ci('current|fiscal')}{S1})?"

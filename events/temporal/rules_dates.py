@@ -10,6 +10,7 @@ import re
 
 from events.temporal.calendar import (
     fmt_day,
+    fmt_week,
     safe_date,
     season_bounds,
 )
@@ -468,6 +469,9 @@ def _holiday(m: Mention, ctx: Context) -> Result | None:
     name = re.sub(r"^(last|this|next)\s+", "", s)
     y = _year_in(name)
     name = re.sub(r"\s+\d{4}$", "", name).strip()
+    span_unit = re.search(r"\s+(week|weekend|season)$", name)
+    if span_unit:
+        name = name[: span_unit.start()]
     if y is None:
         if ctx.dct is None:
             return _unresolved("XXXX-XX-XX", "no year given and no published date")
@@ -483,4 +487,9 @@ def _holiday(m: Mention, ctx: Context) -> Result | None:
     d = holiday_date(name, y)
     if d is None:
         return None
+    if span_unit and span_unit.group(1) == "week":
+        return Result("DATE", fmt_week(d), relative=True, anchor_tid="t0", anchor=f"'{raw}': the week of {name.title()} {y}")
+    if span_unit and span_unit.group(1) == "weekend":
+        return Result("DATE", fmt_week(d) + "-WE", relative=True, anchor_tid="t0",
+                      anchor=f"'{raw}': the weekend of {name.title()} {y}")  # fmt: skip
     return Result("DATE", fmt_day(d), relative=True, anchor_tid="t0", anchor=f"'{raw}': {name.title()} {y}")

@@ -165,6 +165,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The bridge opened last Christmas.", "last Christmas", "DATE", "2022-12-25"),
     ("Stores will close on Christmas Day.", "Christmas Day", "DATE", "2023-12-25"),
     ("Sales jumped over Thanksgiving.", "Thanksgiving", "DATE", "2022-11-24"),
+    ("Stores will open late in Christmas week.", "Christmas week", "DATE", "2023-W52"),
     # --- N units ago / from now
     ("The war began two decades ago.", "two decades ago", "DATE", "200"),
     ("He left the country two years ago.", "two years ago", "DATE", "2021"),
