@@ -27,6 +27,9 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=1300)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument(
+        "--search", default="", help="a view to open, e.g. '?lanes=document&start=2007-01-01'"
+    )
     args = parser.parse_args()
 
     from selenium import webdriver
@@ -58,7 +61,7 @@ def main() -> int:
         options.add_argument(arg)
     driver = webdriver.Chrome(options=options)
     try:
-        driver.get(url)
+        driver.get(url + args.search)
         wait = WebDriverWait(driver, 30)
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, f"#{ids.GRAPH} .main-svg")))
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, f"#{ids.GRID} .ag-row")))
@@ -67,14 +70,15 @@ def main() -> int:
             (e for e in store.query(_query()) if e.source and "2014" in (e.source.date_text or "")),
             None,
         )
-        if target is not None:
-            driver.execute_script(
-                "const api = dash_ag_grid.getApi(arguments[0]); const n = api.getRowNode(arguments[1]);"
-                "if (n) { api.ensureNodeVisible(n, 'top'); n.setSelected(true); }",
-                ids.GRID,
-                target.id,
-            )
-            wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, f"#{ids.DETAIL} mark.sentence")))
+        opened = driver.execute_script(
+            "const api = dash_ag_grid.getApi(arguments[0]);"
+            "const n = (arguments[1] && api.getRowNode(arguments[1])) || api.getDisplayedRowAtIndex(0);"
+            "if (!n) return false; api.ensureNodeVisible(n, 'top'); n.setSelected(true); return true;",
+            ids.GRID,
+            target.id if target is not None else None,
+        )
+        if opened:
+            wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, f"#{ids.DETAIL} .detail-title")))
         time.sleep(1.0)  # let plotly finish its transition before the capture
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)

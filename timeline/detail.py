@@ -94,6 +94,13 @@ def source_paragraph(source: Source, doc: Document | None) -> html.P:
     p_start, p_end = paragraph_of(doc.text, s, e)
     lo = max(p_start, s - CONTEXT_CHARS)
     hi = min(p_end, e + CONTEXT_CHARS)
+    # Cut at a space so the context does not start or end inside a word.
+    if lo > p_start:
+        space = doc.text.find(" ", lo, s)
+        lo = space + 1 if space >= 0 else lo
+    if hi < p_end:
+        space = doc.text.rfind(" ", e, hi)
+        hi = space if space >= 0 else hi
     before = ("…" if lo > p_start else "") + doc.text[lo:s]
     after = doc.text[e:hi] + ("…" if hi < p_end else "")
     return html.P(

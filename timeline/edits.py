@@ -29,8 +29,6 @@ from timeline.detail import safe_href
 from timeline.queries import ViewCache, all_query
 from timeline.words import date_in_words, precision_label
 
-FORM_FIELDS = ("title", "date", "end", "description", "actors", "tags", "url", "quote")
-
 
 def cell_change(column: str, value: Any) -> dict[str, Any]:
     """The Event fields an edited table cell changes; InputError when the value is not usable."""

@@ -42,7 +42,11 @@ POINT_GRANULARITIES = frozenset({"day", "time"})
 CONFLICT_COLOUR = "#d0021b"
 ERA_FILL = "rgba(90, 110, 170, 0.10)"
 MAX_ROWS = 24  # rows per lane before marks may overlap (more would be too thin to read or click)
+ROW_BUDGET = 72  # rows in the whole chart: many lanes get fewer rows each
 MAX_LANES = 30
+MAX_LEGEND = 10
+ROW_PX = 18
+MAX_HEIGHT = 1400
 UIREVISION = "timeline"  # constant: keep the user's zoom and legend clicks across data updates
 BIN = "__bin__"  # customdata[0] of a density bar, so a click on it is told apart from an event
 
@@ -134,6 +138,7 @@ def _pack(events: Sequence[Event], lanes: str, min_days: float) -> tuple[list[tu
     placed: list[tuple[Event, float]] = []
     ticks: dict[str, tuple[float, int]] = {}
     offset = 0.0
+    max_rows = max(3, min(MAX_ROWS, ROW_BUDGET // max(1, len(by_lane))))
     for key in sorted(by_lane, key=lambda k: (k.startswith("("), k.lower())):
         row_ends: list[float] = []
         for ev in sorted(by_lane[key], key=lambda e: (e.when.start, e.when.end, e.id)):
@@ -144,7 +149,7 @@ def _pack(events: Sequence[Event], lanes: str, min_days: float) -> tuple[list[tu
                     row_ends[row] = end
                     break
             else:
-                if len(row_ends) < MAX_ROWS:
+                if len(row_ends) < max_rows:
                     row = len(row_ends)
                     row_ends.append(end)
                 else:  # a crowded lane: overlap in the row that frees up first, stay readable
@@ -166,6 +171,9 @@ def _base_layout(view: View, height: int) -> dict[str, Any]:
         "modebar": {"orientation": "v"},
         "dragmode": "pan",
         "hovermode": "closest",
+        # One bar trace per colour: "overlay" keeps each bar the full row height ("group" would
+        # split the row between traces).
+        "barmode": "overlay",
         "clickmode": "event",
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
@@ -266,20 +274,25 @@ def build_figure(
     # A point still takes ~0.6% of the window's width, so close neighbours go to separate rows.
     placed, ticks = _pack(dated, view.lanes, min_days=max(1.0, extent * 0.006))
     n_rows = sum(rows for _, rows in ticks.values()) + 0.8 * max(0, len(ticks) - 1)
-    height = int(min(900, max(380, 150 + n_rows * 22)))
+    # Rows stay readable (and clickable): the chart grows with them, up to a point, then the
+    # marks shrink; a crowded view is better zoomed or split into lanes than squeezed.
+    height = int(min(MAX_HEIGHT, max(380, 170 + n_rows * ROW_PX)))
+    marker = int(max(5, min(11, (height - 170) / max(n_rows, 1) * 0.8)))
 
     keys = sorted({colour_key(e, view.colour) for e, _ in placed})
     colours = colour_map(keys, view.colour)
     traces: list[BaseTraceType] = []
     for key in keys:
         items = [(e, y) for e, y in placed if colour_key(e, view.colour) == key]
-        traces.extend(_traces_for(key, colours[key], items))
+        traces.extend(_traces_for(key, colours[key], items, marker))
     traces.extend(_whiskers(placed))
     chosen = set(selected)
     if chosen:
         traces.append(_selection(placed, chosen))
 
     layout = _base_layout(view, height)
+    # Past a handful of colours the legend would crowd out the chart; lanes and hover name them.
+    layout["showlegend"] = len(keys) <= MAX_LEGEND
     layout["xaxis"]["range"] = _window_range(view, lo, hi)
     layout["xaxis"]["autorange"] = layout["xaxis"]["range"] is None
     layout["yaxis"] = {
@@ -317,7 +330,9 @@ _HOVER = (
 )
 
 
-def _traces_for(key: str, colour: str, items: list[tuple[Event, float]]) -> list[BaseTraceType]:
+def _traces_for(
+    key: str, colour: str, items: list[tuple[Event, float]], marker_size: int = 11
+) -> list[BaseTraceType]:
     bars = [(e, y) for e, y in items if not is_point(e)]
     points = [(e, y) for e, y in items if is_point(e)]
     name = _label(key, 40)
@@ -356,7 +371,7 @@ def _traces_for(key: str, colour: str, items: list[tuple[Event, float]]) -> list
                 y=[y for _, y in points],
                 marker={
                     "color": colour,
-                    "size": 11,
+                    "size": marker_size,
                     # An approximate day ("about 3 March") is hollow: the day itself is uncertain.
                     "symbol": ["circle-open" if e.when.approximate else "circle" for e, _ in points],
                     "line": {

@@ -177,3 +177,17 @@ def test_conflicting_reports_are_outlined() -> None:
     widths = dict(zip(ids_in(bars), bars.marker.line.width, strict=True))
     assert widths["year"] > 0 and widths["month"] == 0
     assert "disagree" in dict(zip(ids_in(bars), (c[3] for c in bars.customdata), strict=True))["year"]
+
+
+def test_many_sources_drop_the_legend_but_keep_bars_full_height() -> None:
+    evs = [
+        event(
+            f"e{i}",
+            span(D(2020, 1, 1), D(2020, 1, 31), "month"),
+            sources=[Source(document_id=f"d{i}", title=f"Doc {i}")],
+        )
+        for i in range(12)
+    ]
+    fig = build_figure(evs, View(colour="source"))
+    assert fig.layout.showlegend is False and fig.layout.barmode == "overlay"
+    assert build_figure(evs[:3], View(colour="source")).layout.showlegend is True
