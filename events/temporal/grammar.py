@@ -214,16 +214,17 @@ MASTER = re.compile(_HEAD + "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat 
 # characters are read off its parsed pattern; a start position is matched against a master made of
 # only the rules that can begin with its character (same order, so the same leftmost-first result).
 _ALL = None
+try:  # the regex parser's own tables (public names moved in Python 3.11)
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 
 def _first_chars(items: object, ignorecase: bool) -> tuple[set[str] | None, bool]:
     """(possible first characters or None for 'any', can match empty) of a parsed regex."""
-    try:
-        from re import _constants as c  # type: ignore[attr-defined]
-        from re import _parser as p  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - older Pythons
-        import sre_constants as c  # type: ignore[no-redef]
-        import sre_parse as p  # type: ignore[no-redef]  # noqa: F401
+    c = _sre
     out: set[str] = set()
     for op, av in items:  # type: ignore[attr-defined]
         first: set[str] | None
@@ -273,13 +274,9 @@ def _first_chars(items: object, ignorecase: bool) -> tuple[set[str] | None, bool
 
 
 def _rule_first_chars() -> dict[str, set[str] | None]:
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover
-        import sre_parse as parser  # type: ignore[no-redef]
     out: dict[str, set[str] | None] = {}
     for name, pat in RULES:
-        first, nullable = _first_chars(parser.parse(pat), False)
+        first, nullable = _first_chars(_sre_parse.parse(pat), False)
         out[name] = None if nullable else first
     return out
 

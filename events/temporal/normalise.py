@@ -127,7 +127,7 @@ def _low(m: Mention) -> str:
 
 def _month_in(s: str) -> int | None:
     for w in re.findall(r"[A-Za-z]+", s):
-        if w[0].isupper() and w.lower() in MONTHS and not (w.lower() == "may" and False):
+        if w[0].isupper() and w.lower() in MONTHS:
             return MONTHS[w.lower()]
     return None
 

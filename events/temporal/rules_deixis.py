@@ -301,7 +301,7 @@ def _rel_unit(m: Mention, ctx: Context) -> Result | None:
     ):
         b = ctx.base({"D": "day", "W": "week", "WE": "week", "M": "month", "Y": "year", "E": "decade", "C": "century"}[unit])
         shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}.get(word, 0)
-        if b is None or (b[3] == "t0" and False):
+        if b is None:
             return Result("DATE", _X_VALUE[unit], mod=mod, relative=True, unresolved=True, anchor="no date known")
         d = _shift_unit(b[2], unit, shift)
         return Result("DATE", _unit_value(unit, d), mod=mod, relative=True, anchor_tid=b[3], uses_ref=True,
