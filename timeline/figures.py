@@ -118,6 +118,12 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
+def _plus(d: dt.date, days: int) -> dt.date:
+    """`d` + `days`, held inside the years Python dates can hold (1..9999): padding and whiskers
+    around an event in year 1 or 9999 must not raise OverflowError and break the whole figure."""
+    return dt.date.fromordinal(min(max(d.toordinal() + days, 1), dt.date.max.toordinal()))
+
+
 # -- layout -------------------------------------------------------------------------------------
 
 
@@ -208,7 +214,7 @@ def _era_shape(era: Any) -> dict[str, Any]:
         "xref": "x",
         "yref": "paper",
         "x0": _iso(era.start),
-        "x1": _iso(era.end + dt.timedelta(days=1)),
+        "x1": _iso(_plus(era.end, 1)),
         "y0": 0,
         "y1": 1,
         "fillcolor": ERA_FILL,
@@ -233,11 +239,11 @@ def _era_label(era: Any) -> dict[str, Any]:
 
 def _window_range(view: View, lo: dt.date | None, hi: dt.date | None) -> list[str] | None:
     if view.start and view.end:
-        return [_iso(view.start), _iso(view.end + dt.timedelta(days=1))]
+        return [_iso(view.start), _iso(_plus(view.end, 1))]
     if lo is None or hi is None:
         return None
     pad = max(1, (hi - lo).days // 30)
-    return [_iso(lo - dt.timedelta(days=pad)), _iso(hi + dt.timedelta(days=pad + 1))]
+    return [_iso(_plus(lo, -pad)), _iso(_plus(hi, pad + 1))]
 
 
 def _message(text: str) -> dict[str, Any]:
@@ -393,9 +399,9 @@ def _whiskers(placed: list[tuple[Event, float]]) -> list[BaseTraceType]:
     for e, y in placed:
         if not e.when.approximate or is_point(e):
             continue
-        start, end = e.when.start, e.when.end + dt.timedelta(days=1)  # type: ignore[operator]
-        fuzz = dt.timedelta(days=max(1, (end - start).days // 4))
-        xs += [_iso(start - fuzz), _iso(start), None, _iso(end), _iso(end + fuzz), None]
+        start, end = e.when.start, _plus(e.when.end, 1)  # type: ignore[arg-type]
+        fuzz = max(1, (end - start).days // 4)  # type: ignore[operator]
+        xs += [_iso(_plus(start, -fuzz)), _iso(start), None, _iso(end), _iso(_plus(end, fuzz)), None]  # type: ignore[arg-type]
         ys += [y, y, None, y, y, None]
     if not xs:
         return []
