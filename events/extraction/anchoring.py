@@ -174,7 +174,8 @@ def story_day(anchors: list[Anchor], published: dt.date | None) -> dt.date | Non
             and s.granularity == "day"
             and s.start is not None
             and s.start == s.end
-            and published - NARRATIVE_WINDOW <= s.start <= published
+            and s.start <= published
+            and published - s.start <= NARRATIVE_WINDOW  # not `published - WINDOW`: overflows in year 1
         ):
             return s.start
     return None

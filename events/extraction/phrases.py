@@ -101,6 +101,7 @@ def noun_phrase_ending(sentence: str, start: int) -> str | None:
     while (
         len(pieces) > 1
         and not has_finite_verb(pieces[-1])
+        and tokens(pieces[-1])  # a piece of punctuation only has no first word
         and bare(tokens(pieces[-1])[0]) in DETERMINERS | {"another"}
     ):
         pieces.pop()
