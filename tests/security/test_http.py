@@ -294,3 +294,16 @@ def test_two_app_clients_editing_the_same_event(url: str, store: Store) -> None:
     assert (ev.title, ev.version) == ("Bob's title", 3)
     titles = [(c.after or {}).get("title") for c in store.history("ev004") if c.action == "update"]
     assert titles == ["Alice's title", "Bob's title"]
+
+
+def test_a_cross_site_simple_request_cannot_reach_a_callback(url: str, store: Store) -> None:
+    """A page on another site can make a browser send a POST with the user's Basic credentials,
+    but only as a "simple" request (form or text/plain body); Dash takes JSON only."""
+    creds = Credentials.from_options("editor", PASSWORD)
+    client = make_client(url, store, creds=creds)
+    deps = deps_of(client, basic("editor", PASSWORD))
+    body = json.dumps(edit_title_body(deps, "ev000", 1, "Event number 0", "Forged"))
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"):
+        resp = client.post(UPDATE, data=body, content_type=content_type, headers=basic("editor", PASSWORD))
+        assert resp.status_code in (400, 415), (content_type, resp.status_code)
+    assert store.get_event("ev000").title == "Event number 0"

@@ -164,3 +164,20 @@ def test_demo_ingests_the_seeds_and_serves_them(tmp_path: Path) -> None:
         log = server.output()
     assert "31 documents added" in log or "documents added" in log
     assert "failed:" not in log
+
+
+def test_a_database_password_is_not_echoed_when_the_database_is_unreachable() -> None:
+    import subprocess
+
+    url = "postgresql+psycopg://editor:db-pw-61f0@127.0.0.1:1/timeline"
+    res = subprocess.run(
+        timeline_cmd("serve", "--db", url),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=cli_env(),
+        check=False,
+    )
+    assert res.returncode != 0
+    assert "db-pw-61f0" not in res.stdout + res.stderr
+    assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
