@@ -8,6 +8,9 @@ code sent by the browser.
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import sys
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -140,6 +143,9 @@ def run_server(
     if debug:
         dash_app.run(host=settings.host, port=settings.port, debug=True)
         return
+    # SIGTERM (service managers, containers) unwinds like Ctrl+C: stores close, the demo's
+    # temporary database is removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     import waitress
 
     waitress.serve(
@@ -200,11 +206,12 @@ def demo(
     _check_binding(settings.host, settings.read_only, creds, False)
     if not SEEDS.is_dir():
         raise InputError(f"the sample articles are missing: no folder {SEEDS}")
-    if db is None:
-        folder = Path(tempfile.mkdtemp(prefix="timeline-demo-"))
-        db = f"sqlite:///{folder / 'demo.sqlite'}"
-    settings = settings.model_copy(update={"db_url": db})
-    with Store.open(db) as store:
+    with contextlib.ExitStack() as stack:
+        if db is None:  # a fresh database each time, removed when the demo stops
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="timeline-demo-"))
+            db = f"sqlite:///{Path(folder) / 'demo.sqlite'}"
+        settings = settings.model_copy(update={"db_url": db})
+        store = stack.enter_context(Store.open(db))
         report = ingest([str(SEEDS)], store, progress=None)
         for name, reason in sorted(report.failed.items()):
             typer.echo(f"failed: {name}: {reason}", err=True)
