@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from typing import Any
 
 from events.extraction.actors import actors as find_actors
@@ -68,9 +69,13 @@ def extract_document(doc: Document) -> list[Event]:
         reference = story_day(anchors, doc.published) or reference
         spans = clauses(sent.text)
         before, main_subject, first_clause = subject, None, True
+        by_clause: dict[int, list[Anchor]] = {}
+        for a in anchors:
+            by_clause.setdefault(a.clause[0], []).append(a)
+        dates = [(m.start - sent.start, m.end - sent.start) for m in own]
         # Walk clauses in order so that "they" in a clause refers to the subject just before.
         for c0, c1 in spans:
-            here = [a for a in anchors if c0 <= a.clause[0] < c1]
+            here = by_clause.get(c0, [])  # every anchor's clause is one of `spans`
             parts = _parts(sent, (c0, c1), here)
             for a, part in _worth_titling(sent, here, parts):
                 # A later part of a shared clause ("... and re-elected four years later") keeps
@@ -82,8 +87,7 @@ def extract_document(doc: Document) -> list[Event]:
                     ctx = Context(
                         subject=who or subject, place=place, shared=clause_head(sent.text[c0:c1], who)
                     )
-                others = tuple((m.start - sent.start, m.end - sent.start) for m in own if m is not a.mention)
-                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, others, common))
+                out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, dates, common))
             found = subject_of(sent.text[c0:c1])
             if first_clause and has_finite_verb(sent.text[c0:c1]):
                 # The main clause's subject; a pronoun there keeps the one it refers to.
@@ -97,13 +101,17 @@ def extract_document(doc: Document) -> list[Event]:
 
 
 def _only_dates(sent: Sentence, own: list[Mention]) -> bool:
-    rest = sent.text
+    if not own:
+        return False
+    # The sentence without its date mentions, built from the gaps between them.
+    gaps, pos = [], sent.start
     for m in own:
-        a, b = m.start - sent.start, m.end - sent.start
-        rest = rest[:a] + " " * (b - a) + rest[b:]
+        gaps.append(sent.text[pos - sent.start : max(pos, m.start) - sent.start])
+        pos = max(pos, m.end)
+    gaps.append(sent.text[pos - sent.start :])
     # What is left is a dateline or byline ("WASHINGTON (Xinhua)", "The New York Times") when no
     # lower-case word (no verb) remains.
-    return bool(own) and not _LOWER.search(rest)
+    return not any(_LOWER.search(g) for g in gaps)
 
 
 def _worth_titling(
@@ -143,14 +151,47 @@ def _parts(sent: Sentence, clause: tuple[int, int], anchors: list[Anchor]) -> li
 
 
 def _next(spans: tuple[tuple[int, int], ...], clause: tuple[int, int]) -> tuple[int, int] | None:
-    later = [c for c in spans if c[0] >= clause[1]]
-    return later[0] if later else None
+    k = bisect_left(spans, (clause[1], -1))
+    return spans[k] if k < len(spans) else None
 
 
 def event_id(document_id: str, sent: Sentence, mention: Mention | None, clause: tuple[int, int]) -> str:
     key = f"{document_id}:{sent.start}:{sent.end}:"
     key += f"{mention.start}:{mention.end}" if mention else f"c{clause[0]}:{clause[1]}"
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+# How much text around a clause a title may look at (the noun phrase before a relative clause,
+# the clause after it). Bounding it keeps a sentence with thousands of dates linear.
+_TITLE_WINDOW = 400
+
+
+def _title_in_window(
+    text: str,
+    clause: tuple[int, int],
+    date_phrase: tuple[int, int] | None,
+    context: Context,
+    next_clause: tuple[int, int] | None,
+    dates: list[tuple[int, int]],
+) -> str:
+    lo = max(0, clause[0] - _TITLE_WINDOW)
+    hi = min(len(text), max(clause[1], next_clause[1] if next_clause else 0) + 1)
+    hi = min(hi, clause[1] + _TITLE_WINDOW)
+
+    def shift(span: tuple[int, int]) -> tuple[int, int]:
+        return (span[0] - lo, span[1] - lo)
+
+    return make_title(
+        text[lo:hi],
+        shift(clause),
+        shift(date_phrase) if date_phrase else None,
+        context,
+        shift(next_clause) if next_clause and next_clause[1] <= hi else None,
+        # The sentence's other dates in the window (sorted, so a slice): they date other events.
+        tuple(
+            shift(d) for d in dates[bisect_left(dates, (lo, -1)) : bisect_left(dates, (hi, -1))] if d[1] <= hi
+        ),
+    )
 
 
 def _event(
@@ -160,7 +201,7 @@ def _event(
     context: Context,
     next_clause: tuple[int, int] | None,
     part: tuple[int, int] | None = None,
-    other_dates: tuple[tuple[int, int], ...] = (),
+    dates: list[tuple[int, int]] | None = None,
     common: frozenset[str] = frozenset(),
 ) -> Event:
     c0, c1 = part or a.clause
@@ -168,7 +209,7 @@ def _event(
     m = a.mention
     date_phrase = (m.start - sent.start, m.end - sent.start) if m else None
     # The title names a resolved pronoun's referent ("they" -> "US"), so its names come first.
-    heading = make_title(sent.text, (c0, c1), date_phrase, context, next_clause, other_dates)
+    heading = _title_in_window(sent.text, (c0, c1), date_phrase, context, next_clause, dates or [])
     planned = a.tense in ("future", "hypothetical")
     tags = ["planned"] if a.tense == "future" else (["hypothetical"] if a.tense == "hypothetical" else [])
     return Event(

@@ -8,6 +8,7 @@ threat", "Nevertheless") is glued back to its neighbour, so each clause keeps it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import pairwise
 
@@ -111,12 +112,15 @@ def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(merged)
 
 
+@lru_cache(maxsize=64)
+def _ends(clause_spans: tuple[tuple[int, int], ...]) -> list[int]:
+    return [e for _, e in clause_spans]
+
+
 def clause_of(clause_spans: tuple[tuple[int, int], ...], offset: int) -> tuple[int, int]:
     """The clause holding sentence offset `offset` (the last one if past the end)."""
-    for s, e in clause_spans:
-        if offset < e:
-            return s, e
-    return clause_spans[-1]
+    k = bisect_right(_ends(clause_spans), offset)
+    return clause_spans[min(k, len(clause_spans) - 1)]
 
 
 _COORDINATION = re.compile(r",?\s+(?:and|but|then|while)\s+|[,;]\s+")
