@@ -194,6 +194,9 @@ def _title_in_window(
     )
 
 
+_TITLE_MAX = 500  # Event.title's max_length
+
+
 def _event(
     doc: Document,
     sent: Sentence,
@@ -210,6 +213,8 @@ def _event(
     date_phrase = (m.start - sent.start, m.end - sent.start) if m else None
     # The title names a resolved pronoun's referent ("they" -> "US"), so its names come first.
     heading = _title_in_window(sent.text, (c0, c1), date_phrase, context, next_clause, dates or [])
+    if len(heading) > _TITLE_MAX:  # one giant "word" ("2020-2020-...") must not fail the whole article
+        heading = heading[: _TITLE_MAX - 1] + "…"
     planned = a.tense in ("future", "hypothetical")
     tags = ["planned"] if a.tense == "future" else (["hypothetical"] if a.tense == "hypothetical" else [])
     return Event(
