@@ -77,16 +77,19 @@ def extract_document(doc: Document) -> list[Event]:
         for c0, c1 in spans:
             here = by_clause.get(c0, [])  # every anchor's clause is one of `spans`
             parts = _parts(sent, (c0, c1), here)
+            shared: Context | None = None
             for a, part in _worth_titling(sent, here, parts):
                 # A later part of a shared clause ("... and re-elected four years later") keeps
                 # the clause's own subject.
                 if part[0] == c0:
                     ctx = Context(subject=subject, place=place)
                 else:
-                    who = clause_subject(sent.text[c0:c1], subject)
-                    ctx = Context(
-                        subject=who or subject, place=place, shared=clause_head(sent.text[c0:c1], who)
-                    )
+                    if shared is None:  # once per clause: per date, a long clause was quadratic
+                        who = clause_subject(sent.text[c0:c1], subject)
+                        shared = Context(
+                            subject=who or subject, place=place, shared=clause_head(sent.text[c0:c1], who)
+                        )
+                    ctx = shared
                 out.append(_event(doc, sent, a, ctx, _next(spans, a.clause), part, dates, common))
             found = subject_of(sent.text[c0:c1])
             if first_clause and has_finite_verb(sent.text[c0:c1]):
