@@ -421,19 +421,12 @@ def export_events(
     origin: Origins = None,
     deleted: Deleted = False,
     dated_only: NoUnresolved = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", envvar="TIMELINE_WORKERS", metavar="N", min=1, help="Processes making CSV rows."
-        ),
-    ] = None,
     db: Db = None,
 ) -> None:
     """Write the (filtered) events as CSV, JSON Lines or TimelineJS JSON."""
     q = build_query(start, end, text, document, actor, tag, status, granularity, origin, deleted, dated_only)
-    n_workers = load_settings(workers=workers).workers
     with open_store(db) as store:
-        n = export(store, q, fmt.value, output, title=title, workers=n_workers)
+        n = export(store, q, fmt.value, output, title=title)
     if output is not None:
         typer.echo(f"wrote {n} events to {output}", err=True)
 
@@ -445,7 +438,6 @@ def export(
     output: Path | None,
     *,
     title: str = "News timeline",
-    workers: int = 1,
 ) -> int:
     """Stream the matching events to `output` (or stdout); returns how many were written."""
     from events.io import csv as csv_io
@@ -453,7 +445,7 @@ def export(
 
     with _output(output) as fp:
         if fmt == "csv":
-            return csv_io.write_event_json(store.iter_event_json(q), fp, workers=workers)
+            return csv_io.write_lines(store.iter_event_csv(q), fp)
         if fmt == "jsonl":
             return jsonl.write_event_json(store.iter_event_json(q), fp)
         doc = timelinejs.to_timelinejs(store.iter_events(q), title=title)

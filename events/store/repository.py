@@ -37,6 +37,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 
 from events.errors import ConflictError, InputError, NotFoundError, TimelineError
+from events.io.csv import ROW_KEY, csv_line
 from events.models import GRANULARITY_RANK, Document, Event, Source, Status
 from events.query import EventQuery
 from events.store import schema as t
@@ -104,6 +105,8 @@ def _event_row(ev: Event, now: dt.datetime, created_at: dt.datetime | None = Non
         "created_at": created_at or now,
         "updated_at": now,
         "data": ev.model_dump(mode="json"),
+        "csv_row": csv_line(ev),
+        "csv_key": ROW_KEY,
     }
 
 
@@ -753,6 +756,15 @@ class Store:
         with self._engine.connect() as conn, conn.begin():
             stmt = self._page(conn, q)
             yield from conn.execution_options(yield_per=batch).execute(stmt).scalars()
+
+    def iter_event_csv(self, q: EventQuery, *, batch: int = 5000) -> Iterator[str]:
+        """Each matching event's CSV export line (`events.io.csv.csv_line`), streamed: the line
+        stored with the event when it was made by the current row format, else made now."""
+        e = t.events.c
+        with self._engine.connect() as conn, conn.begin():
+            stmt = self._page(conn, q).with_only_columns(e.csv_row, e.csv_key, cast(e.data, Text))
+            for row, key, raw in conn.execution_options(yield_per=batch).execute(stmt):
+                yield row if key == ROW_KEY and row is not None else csv_line(Event.model_validate_json(raw))
 
     def count(self, q: EventQuery) -> int:
         """How many events match `q` (ignores limit and offset)."""

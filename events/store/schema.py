@@ -80,6 +80,8 @@ events = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("data", JSON, nullable=False),  # Event.model_dump(mode="json"): the lossless record
+    Column("csv_row", Text),  # the event's CSV export line (events.io.csv.csv_line), kept in step
+    Column("csv_key", String(32)),  # events.io.csv.ROW_KEY it was made with; other keys are remade
     Index("ix_events_window", "span_class", "start_day", "end_day", "id", "deleted_at"),  # covering
     Index("ix_events_sort_day_end_day_id", "sort_day", "end_day", "id"),
     Index("ix_events_end_day", "end_day"),
