@@ -19,12 +19,11 @@ from events.extraction.anchoring import Anchor, anchor_sentence, story_day
 from events.extraction.clauses import clauses, has_finite_verb, share
 from events.extraction.confidence import confidence
 from events.extraction.mentions import Mention, mentions
-from events.extraction.spans import sentences as split
 from events.extraction.subjects import clause_head, clause_subject, subject_of
 from events.extraction.titles import Context
 from events.extraction.titles import title as make_title
 from events.models import EXTRACTOR_VERSION, Document, Event, Source
-from events.sentences import Sentence
+from events.sentences import Sentence, split
 from events.temporal import tag
 
 _LOWER = re.compile(r"(?<![A-Za-z])[a-z]{3,}")

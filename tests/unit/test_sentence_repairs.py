@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.extraction.spans import sentences
+from events.sentences import split as sentences
 
 
 @pytest.mark.parametrize(
