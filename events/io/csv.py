@@ -11,6 +11,10 @@ apostrophe in front; on import, a text cell that starts with an apostrophe loses
 Numeric and boolean columns (offsets, counts, confidence, version, flags) and ISO dates are not
 text: they are written as they are and never carry an apostrophe.
 
+Speed: the store keeps each event's line (`csv_line`) next to its JSON, made when the event is
+written and keyed by `ROW_KEY` (columns, `Event.to_row` source, this rule), so an export streams
+lines (`write_lines(store.iter_event_csv(q), fp)`) and remakes only lines of another format.
+
 What a CSV does not keep exactly: `confidence` is rounded to 3 decimals by `to_row`, and actors or
 tags that themselves contain "; " are split there on import. JSON Lines keeps everything.
 """
