@@ -35,10 +35,13 @@ _PAST = frozenset(
     ]
 )
 _BARE_VERBS = frozenset(["expire", "resume", "begin", "meet", "arrive", "reopen", "expect"])
-_SCHEDULED = frozenset(["scheduled", "expected", "due", "set", "planned", "supposed"])
+_SCHEDULED = frozenset(["scheduled", "expected", "due", "set", "planned", "planning", "supposed"])
 _COPULA = frozenset(
     ["be", "is", "are", "am", "remain", "remains", "stay", "stays", "become", "becomes", "get", "gets",
      "being"]
+)
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "these", "those", "still"]
 )
 _QUOTE = re.compile("''|\"|\u201d|\u2019\u2019")
 _TOKEN = re.compile(r"[A-Za-z']+")
@@ -61,19 +64,26 @@ def _cues(chunk: str) -> list[tuple[int, int, int]]:
         low = w.lower()
         nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
         prev = toks[i - 1][2].lower() if i else ""
+        if low == "next" and nxt == "to":
+            continue  # "the blasts next to the embassies": a preposition, not a time
         if low in _SCHEDULED and prev in ("been", "had"):
             out.append((s, e, _PASTK))  # "had been scheduled to expire Friday": a past plan
+            continue
+        if low in ("planned", "planning") and nxt in ("to", "a", "an", "the") and not prev.endswith("ly"):
+            out.append((s, e, _FUT))  # a plan lies ahead: "planned a demonstration on Saturday"
             continue
         pair = _FUTURE_PAIRS.get(low)
         if pair is not None and nxt in pair:
             out.append((s, toks[i + 1][1], _FUT))
         elif low in _FUTURE and not (prev == "to" and low in _BARE_VERBS):
             out.append((s, e, _FUT))  # ("to expire" is an infinitive: no tense of its own)
-        elif low in _REPORTING or (low == "according" and nxt == "to"):
+        elif low in _REPORTING:
             out.append((s, e, _REP))
         elif low in _PAST or (len(w) >= 5 and w.endswith("ed") and w.islower()):
             # "will remain closed", "will be held": a participle after a copula carries no tense.
             prev = toks[i - 1][2].lower() if i else ""
+            if low not in _PAST and prev in _DETERMINERS:
+                continue  # "an unspecified date", "the revised plan": an adjective, no tense
             if prev not in _COPULA or low in ("was", "were", "been", "had", "did"):
                 # A regular -ed word may be an adjective ("an unspecified date"): a weak cue.
                 out.append((s, e, _PASTK if low in _PAST else _WEAK))
@@ -125,8 +135,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
             if kind in kinds and (best is None or n - e <= best[0]):
                 best = (n - e, kind)
         for s, _e, kind in right_cues:
-            if kind == _WEAK and best is not None:
-                continue  # an -ed word after the date is often an adjective ("markets untouched by")
+            if kind == _WEAK and best is not None and s > 2:
+                continue  # an -ed word after the date is often an adjective ("markets untouched by"),
+                # but right next to it, it is the verb the date modifies ("on Sunday issued")
             if kind in kinds:
                 # The verb a date modifies usually comes before it: later cues count as further away.
                 if best is None or 1.5 * s < best[0]:

@@ -460,6 +460,17 @@ TENSE = [
     ("Qantas will double its flights by August in markets untouched by the crisis.", "August", "2023-08"),
     ("Qantas doubled its flights in June.", "June", "2023-06"),
     ("The talks will resume in March.", "March", "2024-03"),
+    # "next to" is a preposition, not a future cue
+    ("Dozens were killed in the blasts next to the embassies on Friday.", "Friday", "2023-07-28"),
+    # "according to" names a source; it takes no date of its own, the reported clause does
+    ("The group might come as soon as Tuesday, according to media reports.", "Tuesday", "2023-08-08"),
+    # a plan lies ahead of the report
+    ("Protesters planned a large demonstration on Saturday.", "Saturday", "2023-08-05"),
+    ("The team planned to leave Nairobi on Thursday.", "Thursday", "2023-08-03"),
+    ("He arrived Friday on a hastily planned trip.", "Friday", "2023-07-28"),
+    # an -ed word after a determiner is an adjective; right after the date it is the verb
+    ("The split would be paid on a still unspecified date in January.", "January", "2024-01"),
+    ("Ahead of the trip, the State Department on Sunday issued a warning.", "Sunday", "2023-07-30"),
 ]
 
 
