@@ -184,3 +184,15 @@ def test_a_database_password_is_not_echoed_when_the_database_is_unreachable() ->
     assert res.returncode != 0
     assert "db-pw-61f0" not in res.stdout + res.stderr
     assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
+
+
+def test_an_oversized_request_is_refused_by_the_real_server(db: str, tmp_path: Path) -> None:
+    env = cli_env(TIMELINE_UPLOAD_MAX_BYTES="100000")  # request cap: 4/3 of it + 4 MiB
+    with running_server(["serve", "--db", db], tmp_path, env=env) as server:
+        huge = b'{"output": "x", "pad": "' + b"a" * (6 * 1024 * 1024) + b'"}'
+        try:
+            status = http("POST", server.base + UPDATE, huge).status
+        except OSError:  # the server may close the connection before reading the rest: also a refusal
+            status = 413
+        assert status == 413
+        assert http("GET", server.base + "/").status == 200  # and it keeps serving
