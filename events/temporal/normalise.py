@@ -308,6 +308,20 @@ def _last_quarter_ref(ctx: Context, window: int = 6) -> tuple[int, int] | None:
             return int(mm.group(1)), int(mm.group(2))
     return None
 
+_YEAR_TO_DATE = re.compile(r"(?i)\b(?:nine|six|first|latest)\s+months\b|\byear[\s-]+to[\s-]+date\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n\s*\n")
+
+
+def _year_to_date_before(ctx: Context, start: int) -> bool:
+    """'For the nine months, net rose ... from $5 million a year earlier': the comparison is with
+    the year before's nine months, which TimeBank values as that year, not as a quarter."""
+    left = ctx.text[max(0, start - 300) : start]
+    cut = 0
+    for b in _SENTENCE_END.finditer(left):
+        cut = b.end()
+    return _YEAR_TO_DATE.search(left, cut) is not None
+
+
 def _completed_quarter(ctx: Context) -> tuple[int, int] | None:
     if ctx.dct is None:
         return None

@@ -46,6 +46,7 @@ from events.temporal.normalise import (
     _weekday_date,
     _weekday_in,
     _year_in,
+    _year_to_date_before,
     handles,
     normalise,
 )
@@ -389,6 +390,10 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
     approx = unit in ("Y", "E", "C")
     span_value = None
     ref_q = _last_quarter_ref(ctx, 3) if unit == "Y" and k == 1 else None
+    if ref_q is not None and _year_to_date_before(ctx, m.start):
+        y = ref_q[0] - 1
+        return Result("DATE", f"{y:04d}", relative=True, uses_ref=True, derived=True,
+                      anchor=f"'{raw}': the year before {ref_q[0]}, for a nine- or six-month figure")  # fmt: skip
     if ref_q is not None:
         # Earnings reports: "a year ago/earlier" is the same quarter of the year before.
         y, q = ref_q

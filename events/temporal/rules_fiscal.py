@@ -23,6 +23,7 @@ from events.temporal.normalise import (
     _unresolved,
     _year_from,
     _year_in,
+    _year_to_date_before,
     handles,
 )
 
@@ -125,6 +126,9 @@ def _year_ago_period(m: Mention, ctx: Context) -> Result | None:
     ref_q = _last_quarter_ref(ctx)
     if ref_q is None and ("quarter" in s or "period" in s):
         ref_q = _completed_quarter(ctx)
+    if ref_q is not None and "quarter" not in s and _year_to_date_before(ctx, m.start):
+        return Result("DATE", f"{ref_q[0] - 1:04d}", relative=True, uses_ref=True, derived=True,
+                      anchor=f"'{m.match.group(0)}': the year before {ref_q[0]}, for a nine- or six-month figure")  # fmt: skip
     if ref_q is not None:
         y, q = ref_q
         return Result("DATE", fmt_quarter(y - 1, q), relative=True, uses_ref=True, derived=True,

@@ -264,6 +264,10 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Revenue rose in the year-ago quarter.", "the year-ago quarter", "DATE", "2022-Q2"),
     ("Results beat forecasts in FY2022.", "FY2022", "DATE", "2022"),
     ("Profit rose 8% in the fiscal first quarter.", "the fiscal first quarter", "DATE", "2023-Q1"),
+    # "a year earlier" after a quarter is that quarter a year before; after a nine-month figure, the year before
+    ("Net rose 9% in the second quarter, from $4 million a year earlier.", "a year earlier", "DATE", "2022-Q2"),
+    ("Net rose 9% in the second quarter. For the nine months, net rose from $9 million a year earlier.", "a year earlier", "DATE", "2022"),
+    ("Net rose 9% in the second quarter. For the nine months, the company lost $2 million, against year-earlier net of $9 million.", "year-earlier", "DATE", "2022"),
     # --- spoken years and holidays
     ("The plant opened in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
     ("Computers may fail in the year two thousand.", "the year two thousand", "DATE", "2000"),
