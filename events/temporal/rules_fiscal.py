@@ -198,6 +198,8 @@ def _fiscal(m: Mention, ctx: Context) -> Result | None:
             y = _two_digit_year(int(yy.group(1)), ctx.dct)
     if y is not None:
         return Result("DATE", f"{y:04d}")
+    if re.fullmatch(r"(?:the\s+)?fiscal\s+year", s) and re.match(r"\s+end(?:ed|ing|s)\b", ctx.text[m.end : m.end + 12]):
+        return Result("DURATION", "P1Y")  # "the fiscal year ended Jan. 31": a year-long period, as "the year ended"
     if ctx.dct is None:
         return _unresolved("XXXX", "no published date")
     shift = -1 if re.search(r"\b(last|past|previous|latest|prior)\b", s) else (1 if re.search(r"\b(next|coming)\b", s) else 0)

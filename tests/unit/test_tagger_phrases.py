@@ -261,6 +261,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Profit fell in fiscal 2019.", "fiscal 2019", "DATE", "2019"),
     ("Sales rose 4% in the fiscal year.", "the fiscal year", "DATE", "2023"),
     ("Costs will rise in the current fiscal year.", "the current fiscal year", "DATE", "2023"),
+    ("In the fiscal year ended Jan. 31, sales were $59 million.", "the fiscal year", "DURATION", "P1Y"),
     ("Revenue rose in the year-ago quarter.", "the year-ago quarter", "DATE", "2022-Q2"),
     ("Results beat forecasts in FY2022.", "FY2022", "DATE", "2022"),
     ("Profit rose 8% in the fiscal first quarter.", "the fiscal first quarter", "DATE", "2023-Q1"),
