@@ -12,6 +12,7 @@ from events.temporal.calendar import (
     shift_quarter,
 )
 from events.temporal.grammar import Mention
+from events.temporal.lexicon import MONTHS
 from events.temporal.normalise import (
     Context,
     Result,
@@ -140,12 +141,41 @@ def _year_ago_period(m: Mention, ctx: Context) -> Result | None:
                   derived=True, anchor=f"'{m.match.group(0)}': the year before {b[1]}")  # fmt: skip
 
 
+_ENDED = re.compile(r"\s+(?:that\s+)?end(?:ed|ing)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b(?:,?\s+((?:19|20)\d\d)\b)?")
+
+
+def _quarter_ended(m: Mention, ctx: Context) -> tuple[int, int] | None:
+    """'the quarter ended July 31': the three months up to that day, valued as the calendar quarter
+    holding most of them (May-July: Q2), in the year nearest before the document date."""
+    em = _ENDED.match(ctx.text, m.end, m.end + 40)
+    if em is None:
+        return None
+    month = MONTHS.get(em.group(1).lower())
+    day = int(em.group(2))
+    if month is None or not 1 <= day <= 31:
+        return None
+    if day < 15:
+        month = month - 1 or 12  # "ended Oct. 2": the quarter of July-September
+    if em.group(3):
+        year = int(em.group(3)) - (1 if int(em.group(2)) < 15 and month == 12 else 0)
+    elif ctx.dct is not None:
+        year = ctx.dct.year if month <= ctx.dct.month else ctx.dct.year - 1
+    else:
+        return None
+    middle = month - 1 or 12
+    return (year - 1 if middle == 12 else year), (middle - 1) // 3 + 1
+
+
 @handles("the_quarter")
 def _the_quarter(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
     if ctx.dct is None and not ctx.refs:
         return _unresolved("XXXX-QX", "no published date")
-    if s.startswith("that"):
+    # A quarter named before ("the fiscal first quarter") keeps its fiscal name; otherwise the end date decides.
+    ended = _quarter_ended(m, ctx) if re.fullmatch(r"the (?:fiscal )?quarter", s) and not _last_quarter_ref(ctx) else None
+    if ended is not None:
+        y, q = ended
+    elif s.startswith("that"):
         ref_q = _last_quarter_ref(ctx)
         if ref_q is None:
             return _unresolved("XXXX-QX", "no quarter known")

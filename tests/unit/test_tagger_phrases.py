@@ -262,6 +262,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Sales rose 4% in the fiscal year.", "the fiscal year", "DATE", "2023"),
     ("Costs will rise in the current fiscal year.", "the current fiscal year", "DATE", "2023"),
     ("In the fiscal year ended Jan. 31, sales were $59 million.", "the fiscal year", "DURATION", "P1Y"),
+    # "the quarter ended <date>": the calendar quarter holding most of the three months up to that day
+    ("In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "the quarter", "DATE", "2023-Q2"),
+    ("For the quarter ended Sept. 30, Delta posted net income of $133 million.", "the quarter", "DATE", "2022-Q3"),
     ("Revenue rose in the year-ago quarter.", "the year-ago quarter", "DATE", "2022-Q2"),
     ("Results beat forecasts in FY2022.", "FY2022", "DATE", "2022"),
     ("Profit rose 8% in the fiscal first quarter.", "the fiscal first quarter", "DATE", "2023-Q1"),
