@@ -184,7 +184,8 @@ def _rules() -> list[tuple[str, str]]:
         # -- durations
         ("duration", rf"{W}(?:{the_rel}{S1}|{ci('the|another|an_additional|an_extra')}{S1})?"
                      rf"(?:{NUMBER}|{VAGUE_NUM})(?:{S1}{ci('to|or')}{S1}(?:{NUMBER}))?(?:{S1}{ci('more|additional|straight|consecutive|full|long|extra|further|whole|trading|business|working|calendar')})?"
-                     rf"(?:{S1}|[ \t]{{0,16}}-[ \t]{{0,16}}){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?(?![\w-])"),
+                     rf"(?:{S1}|[ \t]{{0,16}}-[ \t]{{0,16}}){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?"
+                     rf"(?:{S1}{ci('and_a_half')})?(?![\w-])"),  # "a year and a half": P1Y6M
         ("unit_long", rf"{W}(?:{UNIT_PL}|{UNIT_SG})-{ci('long')}(?![\w-])"),
         ("part_of_day", rf"{W}(?:{ci('(?:in|during)_the')}{S1}|{ci('the')}{S1})?(?:{ci('early|late|mid')}[ \t-]{{1,3}})?"
                         rf"{ci('(?:morning|afternoon|evening)')}(?![\w-])"),

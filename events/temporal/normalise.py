@@ -285,7 +285,7 @@ def _count(s: str) -> float | None:
     num = " ".join(w for w in words if not _AGO_UNIT.fullmatch(w.rstrip("s")) and not _AGO_UNIT.match(w))
     num = re.sub(r"(?i)^(?:the|another|an additional|an extra|past|last|next|first|coming|previous|"
                  r"following|final|recent|latest|remaining|initial)\s+", "", num.strip())  # fmt: skip
-    num = re.sub(r"(?i)^(?:the|past|last|next|first|coming|previous)\s+", "", num.strip())
+    num = re.sub(r"(?i)^(?:the|past|last|latest|next|first|coming|previous)\s+", "", num.strip())  # "the latest nine"
     if re.search(r"(?i)\b(few|several|some|many|number|numerous|handful|dozens|hundreds|thousands)\b", num):
         return None
     if re.search(r"(?i)\bcouple\b", num):

@@ -134,6 +134,12 @@ def _current(m: Mention, ctx: Context) -> Result | None:
     before = ctx.text[max(0, m.start - 12) : m.start]
     if re.search(r"(?i)\b(?:electric|electrical|ocean|strong|the)\s+\Z", before) and re.match(r"\s*[.,;]", after):
         return None
+    then = re.search(r"(?i)\bthen[ \t-]\Z", before)
+    if then:
+        # "the then-current price": current at a past time, not at the time of writing
+        r = _ref_result("PAST_REF", m, ctx, "a time before the time of writing")
+        r.start = m.start - (len(before) - then.start())
+        return r
     return _ref_result("PRESENT_REF", m, ctx, "the time of writing")
 
 
