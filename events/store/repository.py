@@ -110,6 +110,20 @@ def _event_row(ev: Event, now: dt.datetime, created_at: dt.datetime | None = Non
     }
 
 
+def _document_row(doc: Document, content_hash: str, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "content_hash": content_hash,
+        "title": doc.title,
+        "url": doc.url,
+        "source": doc.source,
+        "published": doc.published,
+        "text": doc.text,
+        "meta": json.loads(json.dumps(doc.metadata, default=str)),
+        "ingested_at": now,
+    }
+
+
 def _source_rows(ev: Event) -> list[dict[str, Any]]:
     return [
         {
@@ -246,19 +260,7 @@ class Store:
         h = doc.content_hash
         if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == h)).first():
             return False
-        conn.execute(
-            insert(t.documents).values(
-                id=doc.id,
-                content_hash=h,
-                title=doc.title,
-                url=doc.url,
-                source=doc.source,
-                published=doc.published,
-                text=doc.text,
-                meta=json.loads(json.dumps(doc.metadata, default=str)),
-                ingested_at=_now(),
-            )
-        )
+        conn.execute(insert(t.documents).values(**_document_row(doc, h, _now())))
         return True
 
     def get_document(self, doc_id: str) -> Document | None:
@@ -298,16 +300,80 @@ class Store:
             document_id=doc.id, added=True, events_added=len(fresh), events_skipped=len(events) - len(fresh)
         )
 
-    def _without_existing(self, conn: Connection, events: list[Event]) -> list[Event]:
+    def ingest_many(
+        self, items: list[tuple[Document, list[Event]]], *, actor: str | None = None
+    ) -> list[IngestResult]:
+        """`ingest` for a batch: every document and its events in ONE transaction, a result per
+        item in order. Idempotent by content like `ingest`: a document already stored (or given
+        twice in the batch) is reported unchanged. All or nothing: if any row fails (e.g. a
+        constraint), nothing of the batch is stored and the error is raised, so a caller can
+        write the batch one document at a time to find the bad one.
+        """
+        if not items:
+            return []
+        try:
+            return self._ingest_many(items, actor)
+        except IntegrityError:  # the same text stored by another process just now: try once more
+            return self._ingest_many(items, actor)
+
+    def _ingest_many(
+        self, items: list[tuple[Document, list[Event]]], actor: str | None
+    ) -> list[IngestResult]:
+        d = t.documents.c
+        with self._write() as conn:
+            hashes = [doc.content_hash for doc, _ in items]
+            stored: dict[str, str] = {}
+            for chunk in _chunks(dict.fromkeys(hashes), 500):
+                rows = conn.execute(select(d.content_hash, d.id).where(d.content_hash.in_(chunk)))
+                stored.update((r.content_hash, r.id) for r in rows)
+            now = _now()
+            doc_rows: list[dict[str, Any]] = []
+            results: list[IngestResult | None] = []
+            fresh: list[tuple[int, list[Event]]] = []
+            for i, ((doc, evs), h) in enumerate(zip(items, hashes, strict=True)):
+                if h in stored:
+                    results.append(IngestResult(document_id=stored[h], added=False))
+                    continue
+                stored[h] = doc.id
+                doc_rows.append(_document_row(doc, h, now))
+                results.append(None)
+                fresh.append((i, evs))
+            if doc_rows:
+                conn.execute(insert(t.documents), doc_rows)
+            # One look-up for every event id of the batch; `seen` then also catches an id that
+            # two documents of the batch share, exactly as writing them one after the other would.
+            seen = self._existing_ids(conn, [e.id for _, evs in fresh for e in evs])
+            new_events: list[Event] = []
+            for i, evs in fresh:
+                mine = self._fresh(evs, seen)
+                new_events.extend(mine)
+                results[i] = IngestResult(
+                    document_id=items[i][0].id,
+                    added=True,
+                    events_added=len(mine),
+                    events_skipped=len(evs) - len(mine),
+                )
+            self._insert_events(conn, new_events, action="ingest", actor=actor)
+        return [r for r in results if r is not None]
+
+    def _existing_ids(self, conn: Connection, ids: list[str]) -> set[str]:
         seen: set[str] = set()
-        for chunk in _chunks([e.id for e in events], 500):
+        for chunk in _chunks(dict.fromkeys(ids), 500):
             seen.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk))).scalars())
+        return seen
+
+    @staticmethod
+    def _fresh(events: list[Event], seen: set[str]) -> list[Event]:
+        """The events whose id is not in `seen`, adding theirs to it."""
         fresh = []
         for ev in events:
             if ev.id not in seen:
                 seen.add(ev.id)
                 fresh.append(ev)
         return fresh
+
+    def _without_existing(self, conn: Connection, events: list[Event]) -> list[Event]:
+        return self._fresh(events, self._existing_ids(conn, [e.id for e in events]))
 
     # -- events: create, read -----------------------------------------------------------------
 
