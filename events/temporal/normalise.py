@@ -81,6 +81,8 @@ class Context:
         order = ["century", "decade", "year", "half", "season", "quarter", "month", "week", "day", "time"]
         need = order.index(finest) if finest in order else 2
         for r in reversed(self.refs[-6:]):
+            if r.derived:
+                continue
             g = order.index(r.gran) if r.gran in order else 0
             if g >= need:
                 when = r.start.isoformat() if r.gran in ("day", "time") else r.value

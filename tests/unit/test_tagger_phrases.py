@@ -276,6 +276,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Profit rose 8% in the fiscal first quarter.", "the fiscal first quarter", "DATE", "2023-Q1"),
     # "a year earlier" after a quarter is that quarter a year before; after a nine-month figure, the year before
     ("Net rose 9% in the second quarter, from $4 million a year earlier.", "a year earlier", "DATE", "2022-Q2"),
+    # a comparison point ("a year earlier") is not the period under discussion: later anaphora skip it
+    ("Profit rose to $5 million from $4 million a year earlier. Sales were hurt earlier in the year by rain.", "the year", "DATE", "2023"),
     ("Net rose 9% in the second quarter. For the nine months, net rose from $9 million a year earlier.", "a year earlier", "DATE", "2022"),
     ("Net rose 9% in the second quarter. For the nine months, the company lost $2 million, against year-earlier net of $9 million.", "year-earlier", "DATE", "2022"),
     # --- spoken years and holidays
