@@ -247,12 +247,11 @@ def protect(app: Any, policy: Policy) -> Any:
         length = request.content_length
         if length is not None and length > policy.max_request_bytes:
             return Response("request too large\n", status=413, mimetype="text/plain")
+        authorised = creds is None or creds.check(request.headers.get("Authorization"))
+        if not authorised and policy.protect_reads:
+            return _unauthorised()  # before the body is even read
         write = method.upper() not in SAFE_METHODS and is_write(method, path, request.get_data(), reads)
-        if (
-            creds is not None
-            and (write or policy.protect_reads)
-            and not creds.check(request.headers.get("Authorization"))
-        ):
+        if write and not authorised:
             return _unauthorised()
         if write and policy.read_only:
             return _forbidden("this dashboard is read-only")
