@@ -77,7 +77,7 @@ ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD})"
 QORD = ci(r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|next)")
 TZ = r"(?:[ \t]{0,16}\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT|local\s{1,16}time)\)?(?![A-Za-z]))"
 AMPM = r"(?:[aApP]\.?[ \t]?[mM]\.?(?![A-Za-z])|[aApP]\.?[mM](?![A-Za-z]))"
-CLOCK = rf"(?:(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]{{0,2}}(?:GMT|UTC|[ECMP][SD]T)(?![A-Za-z]))|\d{{1,2}}(?:[:.]\d\d)?[ \t]{{0,16}}{AMPM}|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]{{0,16}}{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
+CLOCK = rf"(?:(?<!\()(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]{{0,2}}(?:GMT|UTC|[ECMP][SD]T)(?![A-Za-z]))|\d{{1,2}}(?:[:.]\d\d)?[ \t]{{0,16}}{AMPM}|\d{{1,2}}(?::\d\d)?[ \t]{{1,16}}{ci('in_the_(?:morning|afternoon|evening)')}(?![\w-])|\d{{1,2}}:\d\d(?![\d:])(?:[ \t]{{0,16}}{ci('hours?|hrs')})?|{ci('noon|midnight|midday')})"
 PART = ci(r"(?:morning|afternoon|evening|night|overnight)")
 REL_DAY = ci(r"(?:yesterday|today|tomorrow|tonight)")
 SEASON = ci(alt(list(SEASONS)))

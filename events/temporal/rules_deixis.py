@@ -178,7 +178,9 @@ def _wd_date(m: Mention, ctx: Context) -> Result | None:
 
 _CLOCK = re.compile(
     r"(?i)(?P<milh>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s{0,2}(?:GMT|UTC|[ECMP][SD]T))"
-    r"|(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<h24>\d{1,2}):(?P<mi24>\d\d)"
+    r"|(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+    r"|(?P<hp>\d{1,2})(?::(?P<mip>\d\d))?\s+in\s+the\s+(?P<part>morning|afternoon|evening)"
+    r"|(?P<h24>\d{1,2}):(?P<mi24>\d\d)"
     r"|(?P<word>noon|midnight|midday)"
 )
 
@@ -191,6 +193,16 @@ def _clock(s: str) -> str | None:
         return f"{cm.group('milh')}:{cm.group('milm')}"
     if cm.group("word"):
         return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[cm.group("word").lower()]
+    if cm.group("hp"):
+        # "4 in the morning" is 4 a.m.; "3 in the afternoon", "8 in the evening" are p.m.
+        h, mi = int(cm.group("hp")), int(cm.group("mip") or 0)
+        if not 1 <= h <= 12 or mi > 59:
+            return None
+        if cm.group("part").lower() == "morning":
+            h = 0 if h == 12 else h
+        elif h < 12:
+            h += 12
+        return f"{h:02d}:{mi:02d}"
     if cm.group("h"):
         h = int(cm.group("h"))
         mi = int(cm.group("mi") or 0)
@@ -229,6 +241,13 @@ def _time(m: Mention, ctx: Context) -> Result | None:
     hm = _clock(s)
     if hm is None:
         return None
+    cm = _CLOCK.search(s)
+    if cm is not None and cm.group("hp"):
+        # "4 in the morning" is a time only after a preposition ("at 4 in the morning"), not in
+        # "fell 4 in the morning session".
+        before = ctx.text[max(0, m.start + cm.start() - 16) : m.start + cm.start()]
+        if not re.search(r"(?i)\b(?:at|around|about|approximately|by|until|till|before|after|from|since|to|and)\s+\Z", before):
+            return None
     if m.rule == "time":
         low = _low(m)
         # A bare 24-hour clock ("14:30") is often a score or a verse number.

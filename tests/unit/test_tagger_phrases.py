@@ -123,6 +123,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The stock was flat in the week of March 6.", "March 6", "DATE", "2023-03-06"),
     # --- times
     ("Polls will close at 8 p.m. Friday.", "8 p.m. Friday", "TIME", "2023-08-04T20:00"),
+    ("The father will leave at 4 in the morning, Castro said.", "4 in the morning", "TIME", "2023-08-02T04:00"),
+    ("The rally began at 3 in the afternoon.", "3 in the afternoon", "TIME", "2023-08-02T15:00"),
+    ("Shares fell 4 in the morning session.", "4 in the morning", NONE, NONE),
     ("The blast happened at 10:35 a.m. yesterday.", "10:35 a.m. yesterday", "TIME", "2023-08-01T10:35"),
     ("The deadline is 5 p.m. EST, Nov. 6.", "5 p.m. EST, Nov. 6", "TIME", "2023-11-06T17:00"),
     ("The curfew begins at midnight Saturday.", "midnight Saturday", "TIME", "2023-08-05T24:00"),
