@@ -97,12 +97,23 @@ def _full_date(m: Mention, ctx: Context) -> Result | None:
     return _day_result(year, month, day, relative=False)
 
 
+_BY = re.compile(r"\bby\s+\Z")  # lower-case: "By January, sales had fallen" tells a past story
+
+
+def _deadline_tense(m: Mention, ctx: Context) -> str | None:
+    """'to pay down the loan by February': a deadline named without a year lies ahead, whatever
+    tense the rest of the sentence is in."""
+    if _BY.search(ctx.text, max(0, m.start - 4), m.start):
+        return "future"
+    return _tense(m, ctx)
+
+
 def _md_result(month: int, day: int, m: Mention, ctx: Context) -> Result | None:
     if safe_date(2000, month, day) is None:
         return None
     if ctx.dct is None:
         return _unresolved(f"XXXX-{month:02d}-{day:02d}", "no year given and no published date")
-    y = _month_day_year(month, day, ctx, _tense(m, ctx))
+    y = _month_day_year(month, day, ctx, _deadline_tense(m, ctx))
     if _since_before(m, ctx) and (safe_date(y, month, min(day, 28)) or ctx.dct) > ctx.dct:
         y -= 1
     r = _day_result(
@@ -177,7 +188,7 @@ def _month(m: Mention, ctx: Context) -> Result | None:
         return None
     if ctx.dct is None:
         return _unresolved(f"XXXX-{month:02d}", "no year given and no published date")
-    y = _month_year(month, ctx, _tense(m, ctx))
+    y = _month_year(month, ctx, _deadline_tense(m, ctx))
     if _since_before(m, ctx) and (y, month) > (ctx.dct.year, ctx.dct.month):
         y -= 1
     return Result("DATE", f"{y:04d}-{month:02d}", relative=True, anchor_tid="t0",

@@ -479,6 +479,9 @@ TENSE = [
     ("Qantas will double its flights by August in markets untouched by the crisis.", "August", "2023-08"),
     ("Qantas doubled its flights in June.", "June", "2023-06"),
     ("The talks will resume in March.", "March", "2024-03"),
+    # a deadline ("by February") lies ahead whatever the tense around it; "By January," opening a sentence tells a story
+    ("The sale, which had been expected, is part of a plan to pay down the loan by February.", "February", "2024-02"),
+    ("By January, sales had fallen sharply.", "January", "2023-01"),
     # "next to" is a preposition, not a future cue
     ("Dozens were killed in the blasts next to the embassies on Friday.", "Friday", "2023-07-28"),
     # "according to" names a source; it takes no date of its own, the reported clause does
