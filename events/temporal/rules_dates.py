@@ -491,7 +491,9 @@ def _holiday(m: Mention, ctx: Context) -> Result | None:
         if d is None:
             return None
         tense = "past" if s.startswith("last") else "future" if s.startswith("next") else _tense(m, ctx)
-        if tense == "past" and d > ctx.dct:
+        # "as Easter week began": a holiday's week is past once it has begun, not once the holiday is.
+        begins = d - dt.timedelta(days=d.isoweekday() - 1) if span_unit and span_unit.group(1) == "week" else d
+        if tense == "past" and begins > ctx.dct:
             y -= 1
         elif tense == "future" and d < ctx.dct:
             y += 1

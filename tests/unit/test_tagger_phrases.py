@@ -502,6 +502,12 @@ def test_tense(sentence: str, phrase: str, value: str) -> None:
     assert t is not None and (t.text, t.value) == (phrase, value)
 
 
+def test_holiday_week_begun() -> None:
+    # Palm Sunday 2000: "Easter week began" is this year's Holy Week (ISO week 16), though Easter itself is ahead.
+    (t,) = tag("Protesters prayed as Easter week began.", dt.date(2000, 4, 17))
+    assert (t.text, t.value) == ("Easter week", "2000-W16")
+
+
 def test_tense_same_weekday_as_dct_is_that_day() -> None:
     (t,) = tag("The minister said on Wednesday that talks had failed.", DCT)
     assert t.value == "2023-08-02"
