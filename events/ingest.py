@@ -26,11 +26,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from events.errors import TimelineError
 from events.models import Document, Event
 from events.store import IngestResult, Store
+
+if TYPE_CHECKING:
+    from events.dedupe import MergeReport
 
 Extractor = Callable[[Document], tuple[Document, list[Event]]]
 
@@ -62,6 +65,7 @@ class IngestReport:
     added: dict[str, IngestResult] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    merged: MergeReport | None = None  # the cross-article merge after the writes, when asked for
 
     @property
     def events_added(self) -> int:
@@ -78,6 +82,8 @@ class IngestReport:
         ]
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
+        if self.merged is not None:
+            parts.append(self.merged.summary())
         return ", ".join(parts)
 
 
@@ -246,8 +252,13 @@ def ingest(
     extractor: Extractor = extract_one,
     progress: bool | None = None,
     actor: str | None = None,
+    merge: bool = False,
 ) -> IngestReport:
-    """Ingest files, folders (recursive), globs and URLs. `progress` None: a bar on a terminal."""
+    """Ingest files, folders (recursive), globs and URLs. `progress` None: a bar on a terminal.
+
+    `merge`: afterwards, merge the same event reported by several documents (`events.dedupe`):
+    this run's documents, and any an earlier, interrupted run left unmerged, with the stored
+    events around them."""
     from tqdm import tqdm
 
     from events import sources
@@ -286,4 +297,8 @@ def ingest(
             # At the end, and when interrupted (Ctrl-C, a lost cluster): what was extracted is
             # stored, whole documents only, so a re-run does just the rest.
             record(writer.flush())
+    if merge:  # after every write: an interrupted run leaves its documents to the next one
+        from events.dedupe import merge_pending
+
+        report.merged = merge_pending(store)
     return report

@@ -1,5 +1,5 @@
-"""The commands that use the database: ingest, add, edit, accept, reject, merge, delete, restore,
-list, export, import, history. Each parses its options, calls the library, prints.
+"""The commands that use the database: ingest, add, edit, accept, reject, merge, dedupe, delete,
+restore, list, export, import, history. Each parses its options, calls the library, prints.
 
 Every command takes `--db URL` (or TIMELINE_DB_URL; default an SQLite file in the user's data
 folder) and, when it changes something, `--by NAME` (or TIMELINE_USER) for the audit trail.
@@ -211,6 +211,14 @@ def ingest(
     dask_workers: Annotated[
         int | None, typer.Option("--dask-workers", min=1, help="Worker processes for --dask local.")
     ] = None,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge/--no-merge",
+            envvar="TIMELINE_AUTO_MERGE",
+            help="Afterwards, merge the same event reported by several articles (see `timeline dedupe`).",
+        ),
+    ] = False,
     db: Db = None,
     by: By = None,
 ) -> None:
@@ -228,7 +236,14 @@ def ingest(
         raise InputError("--dask-workers needs --dask local")
     with open_store(db) as store:
         report = run(
-            paths, store, published=day, workers=n, backend=backend, progress=progress, actor=_user(by)
+            paths,
+            store,
+            published=day,
+            workers=n,
+            backend=backend,
+            progress=progress,
+            actor=_user(by),
+            merge=merge,
         )
     for name, reason in sorted(report.failed.items()):
         typer.echo(f"failed: {reason if reason.startswith(name) else f'{name}: {reason}'}", err=True)
@@ -345,6 +360,20 @@ def merge(
     typer.echo(f"merged into {_line(ev)}")
     if ev.conflict:
         typer.echo(f"note: {ev.conflict}")
+
+
+@command()
+def dedupe(db: Db = None) -> None:
+    """Merge the same event reported by several articles, over the whole store.
+
+    Extracted events in review that nobody has changed become one event with all their sources
+    (the others are hidden, recoverable with `timeline restore`); alike reports whose dates cannot
+    both be true are flagged as a conflict instead. Recorded in the history as "auto-merge"."""
+    from events.dedupe import merge_all
+
+    with open_store(db) as store:
+        report = merge_all(store)
+    typer.echo(f"{report.candidates} events looked at: {report.summary()}")
 
 
 @command()

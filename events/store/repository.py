@@ -597,10 +597,13 @@ class Store:
         )
         return after
 
-    def merge_events(self, ids: list[str], *, actor: str | None = None) -> Event:
+    def merge_events(
+        self, ids: list[str], *, actor: str | None = None, versions: dict[str, int] | None = None
+    ) -> Event:
         """Merge reports of one happening: the finest-dated event survives with every source, actor
         and tag; the others are marked merged into it (hidden, recoverable with `restore_event`).
-        When the dates do not overlap, the survivor's `conflict` says so."""
+        When the dates do not overlap, the survivor's `conflict` says so. `versions` (id -> the
+        version the caller read): refused with a ConflictError, nothing merged, when one changed."""
         ids = list(dict.fromkeys(ids))
         if len(ids) < 2:
             raise InputError("merge needs at least two different event ids")
@@ -610,6 +613,11 @@ class Store:
                 ev, deleted_at, _ = self._load(conn, i)
                 if deleted_at is not None:
                     raise InputError(f"event {i} is deleted; restore it before merging")
+                if versions is not None and i in versions and versions[i] != ev.version:
+                    raise ConflictError(
+                        f"event {i} was changed by someone else (now version {ev.version}, the merge "
+                        f"was planned on version {versions[i]})"
+                    )
                 loaded.append(ev)
             # Finest date wins; on a tie, the first id given.
             target = max(loaded, key=_precision_key)
@@ -656,6 +664,62 @@ class Store:
                     conn=conn,
                 )
         return result
+
+    # -- cross-article merging (events.dedupe) ---------------------------------------------
+
+    def unmerged_documents(self) -> tuple[list[str], list[tuple[dt.date, dt.date]]]:
+        """Documents whose events have not been through the cross-article merge yet, and the
+        (start, end) of their live dated events (what a merge pass must look around)."""
+        d, e = t.documents.c, t.events.c
+        with self._read() as conn:
+            ids = list(conn.execute(select(d.id).where(d.merged_at.is_(None)).order_by(d.id)).scalars())
+            spans: list[tuple[dt.date, dt.date]] = []
+            for chunk in _chunks(ids, 500):
+                rows = conn.execute(
+                    select(e.start, e.end)
+                    .where(e.document_id.in_(chunk), e.deleted_at.is_(None), e.start_day.is_not(None))
+                    .distinct()
+                )
+                spans.extend((r.start, r.end) for r in rows)
+        return ids, spans
+
+    def mark_merged(self, document_ids: Iterable[str] | None = None) -> None:
+        """Record that these documents' events (None: every document's) went through a merge."""
+        d = t.documents.c
+        now = _now()
+        with self._write() as conn:
+            if document_ids is None:
+                conn.execute(update(t.documents).where(d.merged_at.is_(None)).values(merged_at=now))
+                return
+            for chunk in _chunks(document_ids, 500):
+                conn.execute(update(t.documents).where(d.id.in_(chunk)).values(merged_at=now))
+
+    def mergeable_events(self, windows: list[tuple[dt.date, dt.date]] | None, *, machine: str) -> list[Event]:
+        """Live extracted events still in review that no person has changed, overlapping any of
+        `windows` (None: all of them), by date. "No person": every change recorded for the event
+        is its ingest or was made by the actor `machine` (the automatic merge itself), so an
+        event a person accepted, rejected, edited, merged or restored is never among them."""
+        base = EventQuery(origins=["extracted"], statuses=["review"], include_unresolved=False)
+        found: dict[str, Event] = {}
+        for q in [base] if windows is None else [base.window(a, b) for a, b in windows]:
+            for ev in self.iter_events(q):
+                found.setdefault(ev.id, ev)
+        c = t.changes.c
+        touched: set[str] = set()
+        with self._read() as conn:
+            for chunk in _chunks(found, 500):
+                touched.update(
+                    conn.execute(
+                        select(c.event_id)
+                        .where(
+                            c.event_id.in_(chunk),
+                            c.action != "ingest",
+                            func.coalesce(c.actor, "") != machine,
+                        )
+                        .distinct()
+                    ).scalars()
+                )
+        return [ev for i, ev in found.items() if i not in touched]
 
     # -- import -------------------------------------------------------------------------------
 

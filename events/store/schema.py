@@ -51,6 +51,9 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("meta", JSON, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # When its events last went through the cross-article merge; NULL: not yet (events.dedupe).
+    Column("merged_at", DateTime(timezone=True)),
+    Index("ix_documents_merged_at", "merged_at"),
 )
 
 events = Table(
