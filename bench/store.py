@@ -116,6 +116,16 @@ def bench_windows(store: Store, sizes: list[int], repeat: int, out: list[str], l
         dens = timed(lambda: store.density(year_q(), 120), repeat)
         month = timed(lambda: store.query(month_q()), repeat)
         n_month = store.count(month_q())
+        # What a dashboard's first, unfiltered view asks (no window): every live event counted,
+        # binned over the whole extent, and the filter drop-downs' values.
+        count_all = timed(lambda: store.count(EventQuery(include_unresolved=False)), min(repeat, 5))
+        dens_all = timed(lambda: store.density(EventQuery(include_unresolved=False), 120), min(repeat, 5))
+        facets = timed(store.facets, min(repeat, 5))
+        print(
+            f"| {label} | {size:,} | full view: count {count_all[0]:.1f} ms | density {dens_all[0]:.1f} ms "
+            f"| facets {facets[0]:.1f} ms |",
+            flush=True,
+        )
         out.append(
             f"| {label} | {size:,} | {page[0]:.1f} / {page[1]:.1f} | {count[0]:.1f} / {count[1]:.1f} "
             f"| {dens[0]:.1f} / {dens[1]:.1f} | {month[0]:.1f} / {month[1]:.1f} (~{n_month} events) "

@@ -316,7 +316,9 @@ OPTIONS_TTL = 600.0
 
 def filter_options(store: Store) -> tuple[list[dict[str, str]], ...]:
     facets = store.facets()
-    titles = {d.id: d.title or d.source or d.id[:12] for d in store.list_documents()}
+    # Titles only (no article text), and only of the documents live events cite.
+    cited = [i for i in facets.get("documents", []) if i]
+    titles = {d.id: d.title or d.source or d.id[:12] for d in store.document_summaries(cited)}
     docs = [{"label": titles.get(i, i[:12]), "value": i} for i in facets.get("documents", []) if i]
     docs.sort(key=lambda o: o["label"].lower())
     return (

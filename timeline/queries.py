@@ -104,13 +104,13 @@ class Undated:
 
 
 def undated(store: Store, view: View) -> Undated:
-    # The store sorts unresolved events after every dated one, so they are the page that starts
-    # where the dated events end.
-    every = EventQuery(**view.query_kwargs(window=False), include_unresolved=True)
-    n_all = store.count(every)
-    n_dated = store.count(every.model_copy(update={"include_unresolved": False}))
-    n = n_all - n_dated
-    return Undated(n_dated, n, store.query(every.page(UNDATED_SHOWN, n_dated)) if n else [])
+    # Undated events are their own index range (sort_day), so they are asked for directly, not
+    # as the page after every dated event; the dated count reads the live-span index.
+    base = view.query_kwargs(window=False)
+    n_dated = store.count(EventQuery(**base, include_unresolved=False))
+    only = EventQuery(**base, unresolved_only=True)
+    n = store.count(only)
+    return Undated(n_dated, n, store.query(only.page(UNDATED_SHOWN)) if n else [])
 
 
 def snapshot(

@@ -5,7 +5,7 @@
 >>> store.query(EventQuery(start=date(2020, 1, 1), end=date(2020, 12, 31), limit=500))
 """
 
-from events.store.models import Change, ImportResult, IngestResult
+from events.store.models import Change, DocumentSummary, ImportResult, IngestResult
 from events.store.repository import Store, default_url
 
-__all__ = ["Change", "ImportResult", "IngestResult", "Store", "default_url"]
+__all__ = ["Change", "DocumentSummary", "ImportResult", "IngestResult", "Store", "default_url"]

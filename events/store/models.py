@@ -43,3 +43,15 @@ class ImportResult(BaseModel):
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+
+
+class DocumentSummary(BaseModel):
+    """A stored document without its text: what lists and drop-downs show (`Store.document_summaries`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None

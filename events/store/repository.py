@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import platformdirs
 from pydantic import ValidationError
@@ -38,10 +38,10 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, Ope
 
 from events.errors import ConflictError, InputError, NotFoundError, TimelineError
 from events.io.csv import ROW_KEY, csv_line
-from events.models import GRANULARITY_RANK, Document, Event, Source, Status
+from events.models import GRANULARITY_RANK, Document, Event, Granularity, Origin, Source, Status
 from events.query import EventQuery
 from events.store import schema as t
-from events.store.models import Change, ImportResult, IngestResult
+from events.store.models import Change, DocumentSummary, ImportResult, IngestResult
 
 APP_NAME = "news-timeline"
 # The widest span class: 2**22 days is longer than the whole proleptic Gregorian calendar (1..9999).
@@ -275,6 +275,25 @@ class Store:
                 select(t.documents).order_by(t.documents.c.ingested_at, t.documents.c.id)
             ).all()
         return [_doc_from_row(r) for r in rows]
+
+    def document_summaries(self, ids: Iterable[str] | None = None) -> list[DocumentSummary]:
+        """Id, title, source, URL and published date of the documents (None: all), oldest ingest
+        first: a listing that never reads the documents' text (`list_documents` does)."""
+        d = t.documents.c
+        cols = select(d.id, d.title, d.source, d.url, d.published)
+        with self._read() as conn:
+            if ids is None:
+                rows = list(conn.execute(cols.order_by(d.ingested_at, d.id)))
+            else:
+                rows = [
+                    r
+                    for chunk in _chunks(dict.fromkeys(ids), 500)
+                    for r in conn.execute(cols.where(d.id.in_(chunk)))
+                ]
+        return [
+            DocumentSummary(id=r.id, title=r.title, source=r.source, url=r.url, published=r.published)
+            for r in rows
+        ]
 
     def ingest(self, doc: Document, events: list[Event], *, actor: str | None = None) -> IngestResult:
         """Store a document and the events read from it in one transaction.
@@ -932,39 +951,85 @@ class Store:
             window = dated.model_copy(
                 update={"start": dt.date.fromordinal(lo), "end": dt.date.fromordinal(hi)}
             )
-            w = self._candidates(conn, window)
             width = hi - lo + 1
             bins = min(bins, width)
-            clipped = case((w.c.start_day < lo, lo), else_=w.c.start_day)
-            idx = ((clipped - lo) * bins // width).label("bin")
-            stmt = select(idx, func.count()).group_by(idx)
-            counts = {int(b): int(n) for b, n in conn.execute(stmt)}
-        out = []
-        for i in range(bins):
-            a = lo + (i * width) // bins
-            b = lo + ((i + 1) * width) // bins - 1
-            out.append((dt.date.fromordinal(a), dt.date.fromordinal(b), counts.get(i, 0)))
-        return out
+            edges = [(lo + (i * width) // bins, lo + ((i + 1) * width) // bins - 1) for i in range(bins)]
+            if q.start is None:
+                # No event starts before `lo` (the first start), so an event is in the bin where
+                # it starts with no overlap test: one range count per bin on the (start_day)
+                # indexes, live-span (0006) when nothing else filters, in one statement: about
+                # twice as fast as a GROUP BY over every row at 1M.
+                filters = self._filters(dated)
+                per_bin = [
+                    select(func.count()).where(*filters, e.start_day >= a, e.start_day <= b).scalar_subquery()
+                    for a, b in edges
+                ]
+                counts = dict(enumerate(int(n) for n in conn.execute(select(*per_bin)).one()))
+            else:
+                w = self._candidates(conn, window)
+                clipped = case((w.c.start_day < lo, lo), else_=w.c.start_day)
+                idx = ((clipped - lo) * bins // width).label("bin")
+                stmt = select(idx, func.count()).group_by(idx)
+                counts = {int(b): int(n) for b, n in conn.execute(stmt)}
+        return [
+            (dt.date.fromordinal(a), dt.date.fromordinal(b), counts.get(i, 0))
+            for i, (a, b) in enumerate(edges)
+        ]
 
     def facets(self) -> dict[str, list[str]]:
         """Values present among live events, sorted, for filter drop-downs: documents (ids),
-        actors, tags, granularities, origins and statuses."""
-        e = t.events.c
-        live = select(e.id).where(e.deleted_at.is_(None))
+        actors, tags, granularities, origins and statuses.
+
+        Asked value by value, never row by row: the distinct values of a child table come from
+        its index in one seek each (a loose index scan), each kept when one live event uses it
+        (an EXISTS that stops at the first); granularity, origin and status take their few
+        possible values, each an EXISTS on the partial index of live events (0006). So the cost
+        follows the number of distinct values, not of events (46 s -> well under 1 s at 1M)."""
         with self._read() as conn:
-
-            def distinct(col: Any, event_col: Any) -> list[str]:
-                stmt = select(col).distinct().where(event_col.in_(live)).order_by(col)
-                return [v for v in conn.execute(stmt).scalars() if v is not None]
-
-            return {
-                "documents": distinct(t.event_sources.c.document_id, t.event_sources.c.event_id),
-                "actors": distinct(t.event_actors.c.actor, t.event_actors.c.event_id),
-                "tags": distinct(t.event_tags.c.tag, t.event_tags.c.event_id),
-                "granularities": distinct(e.granularity, e.id),
-                "origins": distinct(e.origin, e.id),
-                "statuses": distinct(e.status, e.id),
+            out = {
+                "documents": self._live_values(conn, "event_sources", "document_id"),
+                "actors": self._live_values(conn, "event_actors", "actor"),
+                "tags": self._live_values(conn, "event_tags", "tag"),
             }
+            out.update(self._live_kinds(conn))
+        return out
+
+    def _live_values(self, conn: Connection, table: str, column: str) -> list[str]:
+        # Table and column names are ours (above), never user input.
+        stmt = text(
+            f"WITH RECURSIVE v(x) AS ("
+            f" SELECT MIN({column}) FROM {table}"
+            f" UNION ALL"
+            f" SELECT (SELECT MIN({column}) FROM {table} WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL"
+            f") SELECT x FROM v WHERE x IS NOT NULL AND EXISTS ("
+            f" SELECT 1 FROM {table} c JOIN events e ON e.id = c.event_id"
+            f" WHERE c.{column} = v.x AND e.deleted_at IS NULL)"
+        )
+        return sorted(x for x in conn.execute(stmt).scalars() if x)
+
+    def _live_kinds(self, conn: Connection) -> dict[str, list[str]]:
+        e = t.events.c
+        live = e.deleted_at.is_(None)
+
+        def present(*conds: ColumnElement[bool]) -> bool:
+            return conn.execute(select(e.id).where(live, *conds).limit(1)).first() is not None
+
+        found: dict[str, set[str]] = {"granularities": set(), "origins": set(), "statuses": set()}
+        # Nested along the index's column order, so every probe is a seek on its prefix.
+        for g in get_args(Granularity):
+            if not present(e.granularity == g):
+                continue
+            found["granularities"].add(g)
+            for o in get_args(Origin):
+                if not present(e.granularity == g, e.origin == o):
+                    continue
+                found["origins"].add(o)
+                for st in get_args(Status):
+                    if st not in found["statuses"] and present(
+                        e.granularity == g, e.origin == o, e.status == st
+                    ):
+                        found["statuses"].add(st)
+        return {k: sorted(v) for k, v in found.items()}
 
     def history(self, event_id: str) -> list[Change]:
         """Every recorded change of the event, oldest first. NotFoundError for an unknown id."""

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 UNRESOLVED_SORT_DAY = 99_999_999  # later than date.max.toordinal() (3_652_059)
@@ -90,6 +91,22 @@ events = Table(
     Index("ix_events_end_day", "end_day"),
     Index("ix_events_document_id", "document_id"),
     Index("ix_events_status", "status"),
+    # Live events only (migration 0006): counts and bins without a window, and facets.
+    Index(
+        "ix_events_live_span",
+        "start_day",
+        "end_day",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
+    Index(
+        "ix_events_live_kind",
+        "granularity",
+        "origin",
+        "status",
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
+    ),
 )
 
 event_sources = Table(
