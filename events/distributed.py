@@ -32,7 +32,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from events.errors import InputError, TimelineError
-from events.ingest import Backend, Extractor, Outcome, _reason
+from events.ingest import Backend, Extractor, Outcome, failure_reason
 from events.models import EXTRACTOR_VERSION, Document, Event
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def extract_batch(fn: Extractor, docs: list[Document]) -> list[Result]:
         try:
             _, events = fn(doc)
         except Exception as err:  # one bad article must not fail (and re-run) its whole batch
-            out.append((None, _reason(err)))
+            out.append((None, failure_reason(err)))
         else:
             out.append((events, None))
     return out
@@ -123,7 +123,7 @@ def connect(address: str, workers: int | None = None) -> Iterator[Client]:
         client = Client(address, timeout="30s")
     except (OSError, TimeoutError, ValueError) as err:
         raise TimelineError(
-            f"cannot reach the Dask scheduler at {address} ({_reason(err)}); "
+            f"cannot reach the Dask scheduler at {address} ({failure_reason(err)}); "
             "start one with `dask scheduler` or use --dask local"
         ) from None
     with client:
@@ -144,7 +144,7 @@ def check_workers(client: Client, address: str) -> None:
         versions: dict[str, str] = client.run(worker_version)
     except Exception as err:
         raise TimelineError(
-            f"the Dask workers at {address} cannot run the extractor ({_reason(err)}); "
+            f"the Dask workers at {address} cannot run the extractor ({failure_reason(err)}); "
             "install news-timeline on every worker"
         ) from None
     for worker, version in sorted(versions.items()):
@@ -226,11 +226,11 @@ def _failed(
     """A task that failed as a whole: split its batch, or report its one document."""
     if client.status not in ("running", "connecting"):
         raise TimelineError(
-            f"lost the Dask scheduler ({_reason(err)}); what was stored stays stored: "
+            f"lost the Dask scheduler ({failure_reason(err)}); what was stored stays stored: "
             "run the same command again to do the rest"
         ) from None
     if len(batch) > 1:
         singles.extend([item] for item in batch)
         return
     name, doc = batch[0]
-    yield Outcome(name, doc, error=f"extraction failed on the cluster: {_reason(err)}")
+    yield Outcome(name, doc, error=f"extraction failed on the cluster: {failure_reason(err)}")

@@ -94,7 +94,9 @@ def extract_one(doc: Document) -> tuple[Document, list[Event]]:
     return doc, extract_document(doc)
 
 
-def _reason(err: BaseException) -> str:
+def failure_reason(err: BaseException) -> str:
+    """An exception as the one-line reason a failed document is reported with (public: the Dask
+    backend reports its failures the same way)."""
     if isinstance(err, TimelineError):
         return str(err)
     text = str(err).strip().splitlines()
@@ -106,7 +108,7 @@ def serial_backend(fn: Extractor, items: Iterable[tuple[str, Document]]) -> Iter
         try:
             _, events = fn(doc)
         except Exception as err:  # one bad article must not stop the others
-            yield Outcome(name, doc, error=_reason(err))
+            yield Outcome(name, doc, error=failure_reason(err))
         else:
             yield Outcome(name, doc, events=events)
 
@@ -135,7 +137,7 @@ def process_backend(workers: int) -> Backend:
                     try:
                         _, events = fut.result()
                     except Exception as err:
-                        yield Outcome(name, doc, error=_reason(err))
+                        yield Outcome(name, doc, error=failure_reason(err))
                     else:
                         yield Outcome(name, doc, events=events)
 
@@ -215,7 +217,7 @@ class StoreWriter:
         try:
             return Written(outcome, result=self.write(outcome))
         except Exception as err:
-            return Written(outcome, error=_reason(err))
+            return Written(outcome, error=failure_reason(err))
 
 
 def read_documents(
@@ -232,7 +234,7 @@ def read_documents(
         try:
             doc = sources.read(name, published)
         except Exception as err:
-            report.failed[name] = _reason(err)
+            report.failed[name] = failure_reason(err)
             on_skip()
             continue
         if store.has_document(doc.content_hash):

@@ -21,7 +21,7 @@ import typer
 from sqlalchemy.exc import DBAPIError
 
 from events.curation import describe, manual_event, parse_date, parse_range
-from events.errors import InputError, TimelineError
+from events.errors import InputError
 from events.models import Event
 from events.query import EventQuery
 from events.store import Store
@@ -98,17 +98,15 @@ class ListFormat(enum.StrEnum):
 
 
 def command(name: str | None = None) -> Callable[[F], F]:
-    """`app.command`, plus: a TimelineError becomes one line on stderr and its exit code, here,
-    whatever the app around it does with exceptions."""
+    """`app.command`, plus: a database error becomes one line on stderr (exit code 1). A
+    TimelineError needs nothing here: the app's group (timeline.cli) turns it into one line and
+    its exit code for every command."""
 
     def wrap(fn: F) -> F:
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
             try:
                 return fn(*args, **kwargs)
-            except TimelineError as err:
-                typer.echo(f"timeline: {err}", err=True)
-                raise typer.Exit(err.exit_code) from None
             except DBAPIError as err:  # locked, disconnected, out of space ...: one line, not a traceback
                 reason = str(err.orig or err).strip().splitlines()[0]
                 typer.echo(f"timeline: database error: {reason}", err=True)
