@@ -915,10 +915,14 @@ class Store:
             for row, key, raw in conn.execution_options(yield_per=batch).execute(stmt):
                 yield row if key == ROW_KEY and row is not None else csv_line(Event.model_validate_json(raw))
 
-    def count(self, q: EventQuery) -> int:
-        """How many events match `q` (ignores limit and offset)."""
+    def count(self, q: EventQuery, *, at_most: int | None = None) -> int:
+        """How many events match `q` (ignores limit and offset). With `at_most`, counting stops
+        there (the answer is min(count, at_most)): for "are there more than N?", which then
+        costs N rows, not every match (e.g. a filter the window index does not cover)."""
         with self._read() as conn:
             w = self._candidates(conn, q)
+            if at_most is not None:
+                w = select(w.c.id).limit(max(0, at_most)).subquery("n")
             return conn.execute(select(func.count()).select_from(w)).scalar_one()
 
     def density(self, q: EventQuery, bins: int) -> list[tuple[dt.date, dt.date, int]]:

@@ -134,3 +134,45 @@ def test_document_summaries_carry_no_text(store: Store) -> None:
     assert store.document_summaries([docs[1].id, "unknown"]) == [every[1]]
     assert store.document_summaries([]) == []
     assert "text" not in DocumentSummary.model_fields
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "n_bins"),
+    [
+        ("2020-01-01", "2020-12-31", 12),  # the decade and the year began before: first bin
+        ("2019-06-01", "2020-02-15", 5),
+        ("2020-02-10", "2020-02-20", 20),  # fewer days than bins: one bin a day
+        ("2010-01-01", "2030-12-31", 3),
+        ("2021-01-01", "2021-12-31", 4),  # nothing in it
+    ],
+)
+def test_density_of_a_window_matches_a_brute_force_count(
+    store: Store, start: str, end: str, n_bins: int
+) -> None:
+    for ev in [*EVENTS, make_event("e", "2020-02-14", "2020-03-02", granularity="week", doc="d5")]:
+        store.add_event(ev)
+    store.delete_event("a")
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    q = EventQuery(start=a, end=b)
+    bins = store.density(q, n_bins)
+    assert bins[0][0] == a and bins[-1][1] == b and len(bins) == min(n_bins, (b - a).days + 1)
+    for lo, hi, n in bins:
+        expected = sum(
+            1 for e in store.query(q) if e.when.start is not None and lo <= max(e.when.start, a) <= hi
+        )
+        assert n == expected, (lo, hi)
+
+
+@pytest.mark.parametrize("at_most", [0, 1, 2, 3, 100])
+@pytest.mark.parametrize(
+    "q",
+    [
+        EventQuery(),
+        EventQuery(start=dt.date(2020, 1, 1), end=dt.date(2020, 12, 31), granularities=["day", "month"]),
+        EventQuery(include_unresolved=False, tags=["war", "x"]),
+    ],
+)
+def test_count_at_most_stops_counting_there(store: Store, q: EventQuery, at_most: int) -> None:
+    for ev in EVENTS:
+        store.add_event(ev)
+    assert store.count(q, at_most=at_most) == min(store.count(q), at_most)
