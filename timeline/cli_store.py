@@ -371,7 +371,8 @@ def dedupe(db: Db = None) -> None:
 
     with open_store(db) as store:
         report = merge_all(store)
-    typer.echo(f"{report.candidates} events looked at: {report.summary()}")
+    n = report.candidates
+    typer.echo(f"{n} event{'s' * (n != 1)} looked at: {report.summary()}")
 
 
 @command()
