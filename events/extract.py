@@ -197,6 +197,7 @@ def _title_in_window(
 
 
 _TITLE_MAX = 500  # Event.title's max_length
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _event(
@@ -215,6 +216,8 @@ def _event(
     date_phrase = (m.start - sent.start, m.end - sent.start) if m else None
     # The title names a resolved pronoun's referent ("they" -> "US"), so its names come first.
     heading = _title_in_window(sent.text, (c0, c1), date_phrase, context, next_clause, dates or [])
+    # Control characters (NUL above all: PostgreSQL text cannot hold it) are noise in a title.
+    heading = " ".join(_CONTROL.sub(" ", heading).split()) or "(untitled)"
     if len(heading) > _TITLE_MAX:  # one giant "word" ("2020-2020-...") must not fail the whole article
         heading = heading[: _TITLE_MAX - 1] + "…"
     planned = a.tense in ("future", "hypothetical")

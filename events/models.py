@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century"]
@@ -171,6 +171,16 @@ class Event(BaseModel):
     conflict: str | None = Field(None, description="Why this event disagrees with another report")
     extractor_version: str | None = EXTRACTOR_VERSION
     version: int = 1
+
+    @field_validator("title", "description", "actors", "tags", "conflict")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # PostgreSQL text cannot hold NUL; refusing it here gives every path (CLI, form, import)
+        # the same one-line validation error instead of a database failure.
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise ValueError("must not contain NUL characters")
+        return value
 
     @property
     def source(self) -> Source | None:

@@ -66,6 +66,8 @@ def decode(data: bytes, name: str) -> str:
         # what legacy news files almost always are (browsers read "latin-1" labels as it too).
         western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos), None)
         text = str(western or best)
+    if "\x00" in text:
+        raise InputError(f"{name}: contains NUL characters, so it is not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: the file has no text")
@@ -140,7 +142,8 @@ def read_path(path: str | os.PathLike[str], published: dt.date | None = None) ->
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{name}: {size / 1e6:.0f} MB is larger than the {MAX_BYTES // 2**20} MiB limit")
+            limit = MAX_BYTES // 2**20
+            raise InputError(f"{name}: {size / 2**20:.0f} MiB is larger than the {limit} MiB limit")
         data = p.read_bytes()
     except OSError as err:
         raise InputError(f"{name}: cannot read the file ({err.strerror or err})") from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import logging
 from pathlib import PurePath
 from typing import Any
 
@@ -29,6 +30,7 @@ from timeline.detail import safe_href
 from timeline.queries import ViewCache, all_query
 from timeline.words import date_in_words, precision_label
 
+log = logging.getLogger(__name__)
 
 def cell_change(column: str, value: Any) -> dict[str, Any]:
     """The Event fields an edited table cell changes; InputError when the value is not usable."""
@@ -298,6 +300,10 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
             result = store.ingest(doc, found, actor=user)
         except (TimelineError, ValueError) as err:
             return f"Not added: {err}", no_update, no_update, no_update
+        except Exception as err:  # a bug in extraction must cost this article, not the page
+            log.exception("adding an article failed")
+            reason = f"Not added: the article could not be read ({type(err).__name__})"
+            return reason, no_update, no_update, no_update
         cache.bump()
         name = doc.title or doc.source or "the article"
         if not result.added:

@@ -57,6 +57,7 @@ def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
 
 def test_a_nul_character_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "nul.jsonl"
-    path.write_text(make_event("x", title="a\u0000b").model_dump_json() + "\n", encoding="utf-8")
+    line = make_event("x", title="a-b").model_dump_json().replace("a-b", "a\\u0000b")
+    path.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 1: a field holds a NUL"):
         read_file(path)

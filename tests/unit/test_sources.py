@@ -115,3 +115,18 @@ def test_iter_paths_expands_folders_and_globs_and_keeps_unknown_names(tmp_path: 
 def test_parse_date_rejects_non_iso(value: str) -> None:
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         parse_date(value)
+
+
+def test_nul_characters_are_refused_in_files_and_events(tmp_path: Path) -> None:
+    from pydantic import ValidationError
+
+    from events.models import Event, TimeSpan
+
+    text = "Real prose. " * 1000 + "\x00 hidden past the first 8 KB"
+    with pytest.raises(InputError, match="NUL"):
+        read_path(write(tmp_path, "late-nul.txt", text))
+    when = TimeSpan(start=dt.date(2020, 1, 1), end=dt.date(2020, 1, 31), granularity="month", value="2020-01")
+    with pytest.raises(ValidationError, match="NUL"):
+        Event(id="x", title="a\x00b", when=when)
+    with pytest.raises(ValidationError, match="NUL"):
+        Event(id="x", title="ok", when=when, tags=["t\x00"])
