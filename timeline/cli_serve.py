@@ -212,7 +212,7 @@ def demo(
             db = f"sqlite:///{Path(folder) / 'demo.sqlite'}"
         settings = settings.model_copy(update={"db_url": db})
         store = stack.enter_context(Store.open(db))
-        report = ingest([str(SEEDS)], store, progress=None)
+        report = ingest([str(SEEDS)], store, progress=None, merge=True)
         for name, reason in sorted(report.failed.items()):
             typer.echo(f"failed: {name}: {reason}", err=True)
         typer.echo(f"Demo database {store.url}: {report.summary()}.")

@@ -216,7 +216,7 @@ def ingest(
             envvar="TIMELINE_AUTO_MERGE",
             help="Afterwards, merge the same event reported by several articles (see `timeline dedupe`).",
         ),
-    ] = False,
+    ] = True,
     db: Db = None,
     by: By = None,
 ) -> None:

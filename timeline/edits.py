@@ -19,6 +19,7 @@ from dash.exceptions import PreventUpdate
 from pydantic import ValidationError
 
 import events
+from events.dedupe import merge_pending
 from events.errors import ConflictError, InputError, NotFoundError, TimelineError
 from events.sources import decode, parse_html, parse_text
 from events.store import Store
@@ -298,6 +299,7 @@ def register_writes(app: Dash, store: Store, settings: DashboardSettings, cache:
                 raise InputError("choose a file or paste the article's text first")
             found = [e.model_copy(update={"status": "review"}) for e in events.extract_document(doc)]
             result = store.ingest(doc, found, actor=user)
+            merge_pending(store)  # the same event already reported elsewhere gains this source
         except (TimelineError, ValueError) as err:
             return f"Not added: {err}", no_update, no_update, no_update
         except Exception as err:  # a bug in extraction must cost this article, not the page

@@ -48,8 +48,12 @@ def make_docs(folder: Path, n: int, seed: int = 7) -> None:
         )
 
 
-def snapshot(path: Path) -> tuple[dict[str, set[str]], list[str]]:
-    """(document id -> its event ids, problems found) read with sqlite3 directly, not the Store."""
+def snapshot(path: Path) -> tuple[dict[str, set[tuple[int, ...]]], list[str]]:
+    """(document id -> the provenance of its events, problems found), read with sqlite3 directly.
+
+    Provenance (sentence and date offsets) rather than event ids: cross-article merging moves a
+    document's sources onto an event first reported elsewhere, but never adds or drops one.
+    """
     con = sqlite3.connect(path)
     try:
         problems = []
@@ -65,9 +69,12 @@ def snapshot(path: Path) -> tuple[dict[str, set[str]], list[str]]:
                 problems.append(f"half-created schema: {sorted(tables)}")
             return {}, problems
         docs = {row[0] for row in con.execute("SELECT id FROM documents")}
-        by_doc: dict[str, set[str]] = defaultdict(set)
-        for event_id, doc_id in con.execute("SELECT event_id, document_id FROM event_sources"):
-            by_doc[doc_id].add(event_id)
+        by_doc: dict[str, set[tuple[int, ...]]] = defaultdict(set)
+        rows = con.execute(
+            "SELECT document_id, sentence_start, sentence_end, date_start, date_end FROM event_sources"
+        )
+        for doc_id, *where in rows:
+            by_doc[doc_id].add(tuple(where))
         orphans = set(by_doc) - docs
         if orphans:
             problems.append(f"events whose document is missing: {sorted(orphans)[:5]}")
