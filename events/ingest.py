@@ -82,8 +82,9 @@ class IngestReport:
         ]
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
-        if self.merged is not None:
-            parts.append(self.merged.summary())
+        merged = self.merged
+        if merged is not None and (merged.merged_away or merged.conflicts or merged.skipped):
+            parts.append(merged.summary())
         return ", ".join(parts)
 
 
