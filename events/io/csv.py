@@ -29,11 +29,12 @@ import hashlib
 import inspect
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO, Any
 
 from pydantic import ValidationError
 
+from events.batching import chunks
 from events.errors import InputError
 from events.models import Event, Source, TimeSpan
 
@@ -129,15 +130,15 @@ def write_event_json(raw_events: Iterable[str], fp: IO[str], *, workers: int = 1
     `workers` processes in batches; output order is input order. Returns the number of rows."""
     fp.write(HEADER_LINE)
     n = 0
-    chunks = _chunks(raw_events, batch)
+    batches = chunks(raw_events, batch)
     if workers <= 1:
-        for chunk in chunks:
+        for chunk in batches:
             fp.write(rows_of_json(chunk))
             n += len(chunk)
         return n
     pending: collections.deque[tuple[int, cf.Future[str]]] = collections.deque()
     with cf.ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk in chunks:
+        for chunk in batches:
             pending.append((len(chunk), pool.submit(rows_of_json, chunk)))
             if len(pending) >= 2 * workers:
                 size, fut = pending.popleft()
@@ -148,17 +149,6 @@ def write_event_json(raw_events: Iterable[str], fp: IO[str], *, workers: int = 1
             fp.write(fut.result())
             n += size
     return n
-
-
-def _chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _bool(v: str, col: str) -> bool:

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 
+from events.batching import chunks
 from events.errors import ConflictError, InputError, NotFoundError, TimelineError
 from events.io.csv import ROW_KEY, csv_line
 from events.models import GRANULARITY_RANK, Document, Event, Granularity, Origin, Source, Status
@@ -287,7 +288,7 @@ class Store:
             else:
                 rows = [
                     r
-                    for chunk in _chunks(dict.fromkeys(ids), 500)
+                    for chunk in chunks(dict.fromkeys(ids), 500)
                     for r in conn.execute(cols.where(d.id.in_(chunk)))
                 ]
         return [
@@ -342,7 +343,7 @@ class Store:
         with self._write() as conn:
             hashes = [doc.content_hash for doc, _ in items]
             stored: dict[str, str] = {}
-            for chunk in _chunks(dict.fromkeys(hashes), 500):
+            for chunk in chunks(dict.fromkeys(hashes), 500):
                 rows = conn.execute(select(d.content_hash, d.id).where(d.content_hash.in_(chunk)))
                 stored.update((r.content_hash, r.id) for r in rows)
             now = _now()
@@ -377,7 +378,7 @@ class Store:
 
     def _existing_ids(self, conn: Connection, ids: list[str]) -> set[str]:
         seen: set[str] = set()
-        for chunk in _chunks(dict.fromkeys(ids), 500):
+        for chunk in chunks(dict.fromkeys(ids), 500):
             seen.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk))).scalars())
         return seen
 
@@ -411,7 +412,7 @@ class Store:
     def bulk_add_events(self, events: Iterable[Event], *, audit: bool = False, batch: int = 5000) -> int:
         """Insert many new events fast (benchmarks, imports of fresh stores). No id checks."""
         n = 0
-        for chunk in _chunks(events, batch):
+        for chunk in chunks(events, batch):
             with self._write() as conn:
                 self._insert_events(conn, chunk, action="import", actor=None, audit=audit)
             n += len(chunk)
@@ -693,7 +694,7 @@ class Store:
         with self._read() as conn:
             ids = list(conn.execute(select(d.id).where(d.merged_at.is_(None)).order_by(d.id)).scalars())
             spans: list[tuple[dt.date, dt.date]] = []
-            for chunk in _chunks(ids, 500):
+            for chunk in chunks(ids, 500):
                 rows = conn.execute(
                     select(e.start, e.end)
                     .where(e.document_id.in_(chunk), e.deleted_at.is_(None), e.start_day.is_not(None))
@@ -710,7 +711,7 @@ class Store:
             if document_ids is None:
                 conn.execute(update(t.documents).where(d.merged_at.is_(None)).values(merged_at=now))
                 return
-            for chunk in _chunks(document_ids, 500):
+            for chunk in chunks(document_ids, 500):
                 conn.execute(update(t.documents).where(d.id.in_(chunk)).values(merged_at=now))
 
     def mergeable_events(self, windows: list[tuple[dt.date, dt.date]] | None, *, machine: str) -> list[Event]:
@@ -726,7 +727,7 @@ class Store:
         c = t.changes.c
         touched: set[str] = set()
         with self._read() as conn:
-            for chunk in _chunks(found, 500):
+            for chunk in chunks(found, 500):
                 touched.update(
                     conn.execute(
                         select(c.event_id)
@@ -755,7 +756,7 @@ class Store:
         added = updated = unchanged = 0
         with self._write() as conn:
             stored: dict[str, tuple[int, dict[str, Any]]] = {}
-            for chunk in _chunks([e.id for e in events], 500):
+            for chunk in chunks([e.id for e in events], 500):
                 for r in conn.execute(
                     select(t.events.c.id, t.events.c.version, t.events.c.data).where(t.events.c.id.in_(chunk))
                 ):
@@ -1086,17 +1087,6 @@ def _precision_key(ev: Event) -> tuple[int, int]:
 
 def _source_key(s: Source) -> tuple[Any, ...]:
     return (s.document_id, s.sentence_start, s.sentence_end, s.sentence, s.quote, s.url)
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _configure_sqlite(engine: Engine, *, memory: bool) -> None:
