@@ -108,6 +108,7 @@ def _rules() -> list[tuple[str, str]]:
         ("iso", rf"{NUMSTART}(?:1\d|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
                 r"(?:T\d\d:\d\d(?::\d\d)?)?(?![\d-])"),
         ("numeric", rf"{NUMSTART}\d{{1,2}}(?P<num_sep>[/.])\d{{1,2}}(?P=num_sep)(?:\d{{4}}|\d\d)(?![\d/.]\d|\d)"),
+        ("nine_eleven", rf"{NUMSTART}9/11(?![\d/]|\.\d)"),  # the attacks of 2001-09-11, as news names them
         ("ymd_dots", rf"{NUMSTART}(?:1\d|20)\d\d(?P<ymd_sep>[./])(?:0?[1-9]|1[0-2])(?P=ymd_sep)(?:0?[1-9]|[12]\d|3[01])(?![\d/.]\d|\d)"),
         ("wd_date", rf"{W}(?:{rel}{S1})?{WEEKDAY},?{S1}(?:{ci('the')}{S1})?(?:{MONTH}{S}{DAY}|{DAY}{S1}"
                     rf"(?:{ci('of')}{S1})?{MONTH})(?:(?:{COMMA}|{S}){YEAR})?(?:{S1}{PART})?"),
@@ -117,6 +118,9 @@ def _rules() -> list[tuple[str, str]]:
         ("month_year", rf"{W}(?:{MONTH}|{MONTH_ABBR})(?:{S1}{ci('of')})?,?{S1}(?:{YEAR}|'\d\d(?!\d)|{SPOKEN_YEAR})"),
         ("month_rel", rf"{W}{MONTH_NO_MAY}{S1}(?:{ci('last|this|next')}{S1}{ci('year')}|{ci('of')}{S1}"
                       rf"{ci('last|this|next|that')}{S1}{ci('year')})"),
+        # "July 5-12", "Aug. 1-3, 2014", "5-12 July": two dates of one range written as one token
+        ("md_range", rf"{W}(?:{MONTH}|{MONTH_ABBR}){S}{DAY}[ \t]{{0,2}}[-–—][ \t]{{0,2}}{DAY}(?:{COMMA}{YEAR}|{S1}{YEAR})?(?![\d-])"),
+        ("dm_range", rf"{NUMSTART}{DAY}[ \t]{{0,2}}[-–—][ \t]{{0,2}}{DAY}{S1}(?:{ci('of')}{S1})?{MONTH}(?:{COMMA}{YEAR}|{S1}{YEAR})?"),
         ("md", rf"{W}(?:{MONTH}|{MONTH_ABBR}){S}{DAY}(?!{S}(?:%|{ci('percent|per')})|:\d)"),
         ("dm", rf"{NUMSTART}{DAY}(?:{S1}{ci('of')})?{S1}{MONTH}"),
         # -- relative to the document date or to the previous date
@@ -140,7 +144,7 @@ def _rules() -> list[tuple[str, str]]:
         ("day_before", rf"{W}{ci('the_day_(?:before|after)(?:_(?:yesterday|tomorrow))?|the_night_before')}"
                        r"(?![\w-])"),
         # -- fiscal and calendar parts of a year
-        ("half", rf"{W}(?:{ci('the|its|their|a')}{S1})?(?:{YEAR}{S1})?{ci('(?:first|second|last|latter|final|1st|2nd)~half')}"
+        ("half", rf"{W}(?:{ci('the|its|their|a')}{S1})?(?:{YEAR}{S1})?(?:{ci('(?:first|second|last|latter|final|1st|2nd)~half')}|{ci('(?:first|last|final|second)_two_quarters')})"
                  rf"(?:{S1}{ci('of')}{S1}(?:{ci('fiscal')}{S1})?(?:{YEAR}|{ci('the_year|this_year|last_year|next_year')}))?"),
         ("quarter", rf"{W}(?:{ci('the|its|their|a|this|next|last|that')}{S1})?(?:{ci('comparable|same|flat|strong|weak|disappointing|fiscal|calendar|financial')}{S1})?"
                     rf"(?:{YEAR}{S1}|{ci('year~(?:ago|earlier)')}{S1}|{ci('last_year')}'s{S1}|{ci('this_year')}'s{S1}|{ci('next_year')}'s{S1})?"
@@ -187,6 +191,8 @@ def _rules() -> list[tuple[str, str]]:
                      rf"(?:{S1}|[ \t]{{0,16}}-[ \t]{{0,16}}){UNIT}(?:-(?:{ci('long|old')}))?(?:{S1}{ci('or_so')})?"
                      rf"(?:{S1}{ci('and_a_half')})?(?![\w-])"),  # "a year and a half": P1Y6M
         ("unit_long", rf"{W}(?:{UNIT_PL}|{UNIT_SG})-{ci('long')}(?![\w-])"),
+        ("part_dayref", rf"{W}(?:{ci('early|late|mid')}[ \t-]{{0,3}})?{ci('(?:morning|afternoon|evening|night)')}{S1}"
+                        rf"(?:{ci('on')}{S1})?(?:{REL_DAY}|{WEEKDAY})(?![\w-])(?!{S}(?:\d|{MONTH}))"),
         ("part_of_day", rf"{W}(?:{ci('(?:in|during)_the')}{S1}|{ci('the')}{S1})?(?:{ci('early|late|mid')}[ \t-]{{1,3}})?"
                         rf"{ci('(?:morning|afternoon|evening)')}(?![\w-])"),
         ("the_units", rf"{W}(?:{the_rel}|{ci('the|recent|coming|upcoming')}){S1}{ci('(?:years|months|weeks|days|decades|quarters|hours|centuries)')}(?![\w-])"),

@@ -135,6 +135,47 @@ def _md(m: Mention, ctx: Context) -> Result | None:
     return _md_result(month, day, m, ctx)
 
 
+@handles("md_range", "dm_range")
+def _day_range(m: Mention, ctx: Context) -> list[Result] | None:
+    """'July 5-12' / '5-12 July 2014': the first and the last day, as two dates of one range."""
+    s = m.match.group(0)
+    month = _month_in(s)
+    dm = re.search(r"(\d{1,2})(?:st|nd|rd|th)?[ \t]{0,2}[-–—][ \t]{0,2}(\d{1,2})(?:st|nd|rd|th)?", s)
+    if month is None or dm is None:
+        return None
+    a, b = int(dm.group(1)), int(dm.group(2))
+    if not 1 <= a < b <= 31 or safe_date(2000, month, b) is None:
+        return None  # "a 5-4 vote", "Feb. 30-31"
+    year = _year_in(s[dm.end() :])
+    if year is None:
+        first = _md_result(month, a, m, ctx)
+        if first is None:
+            return None
+        year_s = first.value[:4]
+        if not year_s.isdigit():
+            second = _unresolved(f"XXXX-{month:02d}-{b:02d}", first.anchor or "no year given")
+        else:
+            second = _day_result(int(year_s), month, b, relative=True, anchor=first.anchor)
+    else:
+        first, second = _day_result(year, month, a, relative=False), _day_result(year, month, b, relative=False)
+    if first is None or second is None:
+        return None
+    split = m.start + dm.start(2)
+    if m.rule == "md_range":  # "July 5" | "12, 2014"
+        first.start, first.end = m.start, m.start + dm.start(1) + len(dm.group(1))
+        second.start, second.end = split, m.end
+    else:  # "5" | "12 July 2014"
+        first.start, first.end = m.start, m.start + len(dm.group(1))
+        second.start, second.end = split, m.end
+    first.range_role, second.range_role = "start", "end"
+    return [first, second]
+
+
+@handles("nine_eleven")
+def _nine_eleven(m: Mention, ctx: Context) -> Result:
+    return Result("DATE", "2001-09-11", anchor="'9/11': the attacks of 11 September 2001")
+
+
 @handles("month_year")
 def _month_year_h(m: Mention, ctx: Context) -> Result | None:
     s = m.match.group(0)

@@ -87,6 +87,9 @@ def _weekday(m: Mention, ctx: Context) -> Result | None:
         end = m.end - 2
         s = s[:-2]
     part = _part_in(re.sub(r"^\S+\s+", "", s) if " " in s else "")
+    plural = re.search(r"\b(morning|afternoon|evening|night)s$", s)
+    if plural and m.rule == "weekday":  # "Tuesday nights": every week
+        return Result("SET", f"XXXX-WXX-{wd}T{PART_OF_DAY[plural.group(1)]}", end=end)
     if part is None and s.endswith(" night"):
         part = "NI"
     # TimeBank/TempEval annotate "Wednesday night" as a DATE (with the part of day in the value).
@@ -139,6 +142,32 @@ def _weekday(m: Mention, ctx: Context) -> Result | None:
         else:
             how = f"the next {name} after the published date {dct.isoformat()}"
     return Result(typ, fmt_day(d) + suffix, mod=mod, end=end, relative=True, anchor_tid="t0", anchor=f"'{raw}': {how}")
+
+
+@handles("part_dayref")
+def _part_dayref(m: Mention, ctx: Context) -> Result | None:
+    """'mid-afternoon yesterday', 'late morning Tuesday': the day's value with the part of day."""
+    s = _low(m)
+    part = _part_in(s)
+    day = re.search(r"(yesterday|today|tomorrow|tonight|\S+)$", s)
+    if part is None or day is None:
+        return None
+    mod = "START" if s.startswith("early") else "END" if s.startswith("late") else None
+    word = day.group(1)
+    if word in ("yesterday", "today", "tomorrow", "tonight"):
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+        if ctx.dct is None:
+            return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, relative=True, unresolved=True, anchor="no published date")
+        d = shift_days(ctx.dct, offset)
+    else:
+        wd = _weekday_in(m.match.group(0)[day.start() :])
+        if wd is None:
+            return None
+        if ctx.dct is None:
+            return Result("TIME", f"XXXX-WXX-{wd}T{part}", mod=mod, relative=True, unresolved=True, anchor="no published date")
+        d = _weekday_date(wd, ctx, _tense(m, ctx))
+    return Result("TIME", f"{fmt_day(d)}T{part}", mod=mod, relative=True, anchor_tid="t0",
+                  anchor=f"'{m.match.group(0)}': the {word} of the published date {ctx.dct.isoformat()}")  # fmt: skip
 
 
 @handles("weekdays")
@@ -574,6 +603,8 @@ def _the_unit(m: Mention, ctx: Context) -> Result | None:
         return Result("DATE", _unit_value("WE", d), relative=True, anchor_tid="t0",
                       anchor=f"'{raw}': the weekend nearest the published date {ctx.dct.isoformat()}")  # fmt: skip
     unit = "W" if "week" in s else "Y"
+    if unit == "W" and re.match(r"\s+of\s+(?:[A-Z]|\d)", after):
+        return None  # "the week of March 6": the tagger takes the week from that date
     if unit == "Y" and re.match(r"\s+(?:end(?:ed|ing|s)|to\s+date)\b", after):
         return Result("DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year
     if not re.search(r"(?i)\b(?:for|during|throughout|in|of|over|this|all)\s+\Z", before) and not s.endswith("'s"):

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from events.models import TimeSpan, Timex
-from events.temporal.calendar import edtf_of, narrow, parse_value
+from events.temporal.calendar import edtf_of, fmt_day, fmt_week, narrow, parse_value, shift_days
 from events.temporal.grammar import recognise
 from events.temporal.normalise import Context, Ref, Result, normalise
 
@@ -36,6 +36,7 @@ _DURATION_ONLY = {"over", "under", "some", "only", "barely", "more", "less", "fe
 # they still set the mod, the span starts after them.
 _OUTSIDE = {"about", "almost", "only", "barely"}
 _RANGE_BETWEEN = re.compile(r"(?i)\A\s*(?:-|–|—|to|until|till|through|thru|and)\s*\Z")
+_COMPOSE = re.compile(r"(?i)(?<![\w-])(?:the[ \t]+)?(?:day[ \t]+(?P<dir>before|after)|week[ \t]+of)[ \t]+\Z")
 _RANGE_INTRO = re.compile(r"(?i)\b(?:between|from)\s+\Z")
 
 
@@ -65,6 +66,27 @@ def _prefix_mod(text: str, start: int, typ: str, end: int | None = None) -> tupl
     if key in _OUTSIDE and not counted:
         return start, _MOD_OF.get(key)
     return pm.start("w"), _MOD_OF.get(key)
+
+
+def _compose(text: str, start: int, r: Result, last_end: int) -> tuple[int, Result] | None:
+    """'the day before last Tuesday', 'the week of March 6': one expression whose value is
+    computed from the date it names (TimeML keeps it as one TIMEX3)."""
+    if r.type != "DATE" or r.unresolved:
+        return None
+    pm = _COMPOSE.search(text, max(0, start - 24), start)
+    if pm is None or pm.start() < last_end:
+        return None
+    p = parse_value(r.value)
+    if p is None or p.gran != "day":
+        return None
+    if pm.group("dir"):
+        before = pm.group("dir").lower() == "before"
+        value = fmt_day(shift_days(p.start, -1 if before else 1))
+        how = f"the day {'before' if before else 'after'} {r.value}"
+    else:
+        value, how = fmt_week(p.start), f"the week of {r.value}"
+    return pm.start(), Result("DATE", value, relative=True, anchor=f"'{text[pm.start() : start].strip()} ...': {how}",
+                              anchor_tid=r.anchor_tid)  # fmt: skip
 
 
 def _span(r: Result, text: str, dct: dt.date | None) -> TimeSpan | None:
@@ -168,7 +190,10 @@ def _tag(text: str, dct: dt.date | None) -> list[Timex]:
                 e -= 1
             if e <= s or s < last_end:
                 continue
-            if (r.start is None or r.start == mention.start) and r.type in ("DATE", "TIME", "DURATION"):
+            composed = _compose(text, s, r, last_end)
+            if composed is not None:
+                s, r = composed
+            elif (r.start is None or r.start == mention.start) and r.type in ("DATE", "TIME", "DURATION"):
                 pm = _prefix_mod(text, s, r.type, e)
                 if pm is not None and pm[0] >= last_end:
                     s = pm[0]

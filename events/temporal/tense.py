@@ -90,6 +90,18 @@ def _cues(chunk: str) -> list[tuple[int, int, int]]:
     return out
 
 
+# "postponed until Tuesday", "gave them until 9 a.m. Tuesday": a deadline moved or granted lies
+# ahead of the report, whatever the tense of the verb that moved it.
+_UNTIL = re.compile(
+    r"(?i)\b(?:until|till|to|by)\s+"
+    r"(?:(?:noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+[A-Z]{3})?\s+)?(?:on\s+)?\Z"
+)
+_DEFER = re.compile(
+    r"(?i)\b(?:postpon\w*|delay\w*|extend\w*|adjourn\w*|defer\w*|put\s+off|deadline|gave|give[sn]?|granted"
+    r"|ha(?:s|ve|d)\s+until)\b"
+)
+
+
 def tense_at(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the verb cue nearest to text[start:end] in its clause.
 
@@ -108,6 +120,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     b = _BOUNDARY.search(right)
     if b:
         right = right[: b.start()]
+    until = _UNTIL.search(text, max(0, start - 40), start)
+    if until is not None and _DEFER.search(left[: max(0, len(left) - (start - until.start()))]):
+        return "future"
     best: tuple[float, int] | None = None
     n = len(left)
     left_cues = _cues(left)

@@ -120,7 +120,7 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("The talks resume next spring.", "next spring", "DATE", "2024-SP"),
     ("The deal was struck in spring 2019.", "spring 2019", "DATE", "2019-SP"),
     ("Fighting intensified last spring.", "last spring", "DATE", "2023-SP"),
-    ("The stock was flat in the week of March 6.", "March 6", "DATE", "2023-03-06"),
+    ("The stock was flat in the week of March 6.", "the week of March 6", "DATE", "2023-W10"),
     # --- times
     ("Polls will close at 8 p.m. Friday.", "8 p.m. Friday", "TIME", "2023-08-04T20:00"),
     ("The father will leave at 4 in the morning, Castro said.", "4 in the morning", "TIME", "2023-08-02T04:00"),
@@ -288,6 +288,20 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Computers may fail in the year two thousand.", "the year two thousand", "DATE", "2000"),
     ("The war ended on New Year's Day 1995.", "New Year's Day 1995", "DATE", "1995-01-01"),
     ("The attack came on Easter Sunday 2019.", "Easter Sunday 2019", "DATE", "2019-04-21"),
+    # --- one expression computed from the date it names
+    ("The family met the day before last Tuesday.", "the day before last Tuesday", "DATE", "2023-07-31"),
+    ("Shops reopened the day after Christmas 2020.", "the day after Christmas 2020", "DATE", "2020-12-26"),
+    ("Hearings are set for the week of March 6, 2023.", "the week of March 6, 2023", "DATE", "2023-W10"),
+    ("Traders sold heavily mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2023-08-01TAF"),
+    ("Troops crossed the border late morning Tuesday.", "late morning Tuesday", "TIME", "2023-08-01TMO"),
+    ("Sales rose in the first two quarters of 1990.", "the first two quarters of 1990", "DATE", "1990-H1"),
+    ("The club meets on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ("Security was tightened after the 9/11 attacks.", "9/11", "DATE", "2001-09-11"),
+    ("The court upheld the law in a 5-4 vote.", "5-4", NONE, NONE),
+    # --- a deadline granted or moved lies ahead, whatever the tense of the verb
+    ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "DATE", "2023-08-08TMO"),
+    ("The agency gave the family until 9 a.m. Tuesday to sign the paper.", "9 a.m. Tuesday", "TIME", "2023-08-08T09:00"),
+    ("The strike lasted until Tuesday.", "Tuesday", "DATE", "2023-08-01"),
 ]
 
 # Ranges written as one phrase: (sentence, first, first value, second, second value)
@@ -302,6 +316,10 @@ RANGES: list[tuple[str, str, str, str, str]] = [
     ("The 1998-99 season was a disaster.", "1998", "1998", "99", "1999"),
     ("He served as mayor 1990–1994.", "1990", "1990", "1994", "1994"),
     ("The study covers 2001 through 2005.", "2001", "2001", "2005", "2005"),
+    # day ranges inside one token: the first day, and the last with the month and year
+    ("The festival ran July 5-12.", "July 5", "2023-07-05", "12", "2023-07-12"),
+    ("Talks were held Aug. 1-3, 2014, in Doha.", "Aug. 1", "2014-08-01", "3, 2014", "2014-08-03"),
+    ("The summit took place on 12–14 March 2019.", "12", "2019-03-12", "14 March 2019", "2019-03-14"),
 ]
 
 
