@@ -300,13 +300,16 @@ def _num_words(k: int) -> str:
     return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
             10: "ten"}.get(k, str(k))  # fmt: skip
 
-def _last_quarter_ref(ctx: Context, window: int = 6) -> tuple[int, int] | None:
-    """The quarter under discussion: the last one named that is not itself a comparison."""
+def _last_quarter_ref(ctx: Context, window: int = 6, reported: bool = False) -> tuple[int, int] | None:
+    """The quarter under discussion: the last one named that is not itself a comparison.
+    `reported`: only a quarter over by the document date (results compared with a year before
+    are results already in, not a forecast for 'the fourth quarter' or 'the third quarter of 1990')."""
+    now = (ctx.dct.year, quarter_of(ctx.dct)) if reported and ctx.dct is not None else None
     for r in reversed(ctx.refs[-window:]):
         if r.derived:
             continue
         mm = re.fullmatch(r"(\d{4})-Q([1-4])", r.value)
-        if mm:
+        if mm and (now is None or (int(mm.group(1)), int(mm.group(2))) < now):
             return int(mm.group(1)), int(mm.group(2))
     return None
 

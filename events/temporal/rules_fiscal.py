@@ -124,7 +124,7 @@ def _year_ago_period(m: Mention, ctx: Context) -> Result | None:
     nm = re.search(r"(nine|six) months", s)
     if nm:
         return Result("DURATION", f"P{9 if nm.group(1) == 'nine' else 6}M")
-    ref_q = _last_quarter_ref(ctx)
+    ref_q = _last_quarter_ref(ctx, reported=True)
     if ref_q is None and ("quarter" in s or "period" in s):
         ref_q = _completed_quarter(ctx)
     if ref_q is not None and "quarter" not in s and _year_to_date_before(ctx, m.start):
@@ -166,6 +166,9 @@ def _quarter_ended(m: Mention, ctx: Context) -> tuple[int, int] | None:
     return (year - 1 if middle == 12 else year), (middle - 1) // 3 + 1
 
 
+_YEAR_BACK = re.compile(r"[ \t]+a[ \t]+year[ \t]+(?:ago|earlier)\b")
+
+
 @handles("the_quarter")
 def _the_quarter(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
@@ -196,6 +199,10 @@ def _the_quarter(m: Mention, ctx: Context) -> Result | None:
         if ref_q is None:
             return _unresolved("XXXX-QX", "no quarter known")
         y, q = ref_q
+    back = _YEAR_BACK.match(ctx.text, m.end)
+    if back is not None:  # "the quarter a year ago": one expression, the same quarter a year before
+        return Result("DATE", fmt_quarter(y - 1, q), end=back.end(), relative=True, derived=True, anchor_tid="t0",
+                      anchor=f"'{m.match.group(0)}{back.group(0)}': quarter {q} of {y - 1}")  # fmt: skip
     return Result("DATE", fmt_quarter(y, q), relative=True, anchor_tid="t0",
                   anchor=f"'{m.match.group(0)}': quarter {q} of {y}")  # fmt: skip
 

@@ -283,6 +283,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Profit rose to $5 million from $4 million a year earlier. Sales were hurt earlier in the year by rain.", "the year", "DATE", "2023"),
     ("Net rose 9% in the second quarter. For the nine months, net rose from $9 million a year earlier.", "a year earlier", "DATE", "2022"),
     ("Net rose 9% in the second quarter. For the nine months, the company lost $2 million, against year-earlier net of $9 million.", "year-earlier", "DATE", "2022"),
+    ("Net rose to $5 million in the second quarter. For the quarter a year ago, it earned $4 million.", "the quarter a year ago", "DATE", "2022-Q2"),
+    # a year-ago comparison is with results already in, not with a quarter forecast since
+    ("Net rose in the second quarter and should slow through the fourth quarter. In the year-ago period, it earned $4 million.", "the year-ago period", "DATE", "2022-Q2"),
     # --- spoken years and holidays
     ("The plant opened in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
     ("Computers may fail in the year two thousand.", "the year two thousand", "DATE", "2000"),
