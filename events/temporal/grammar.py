@@ -27,6 +27,7 @@ from events.temporal.lexicon import (
     SEASONS,
     WEEKDAY,
     WEEKDAY_FULL,
+    WEEKDAY_LOWER,
     alt,
     ci,
 )
@@ -132,6 +133,9 @@ def _rules() -> list[tuple[str, str]]:
                       r"(?![\w-])"),
         ("rel_weekday", rf"{W}(?:{ci('the')}{S1})?(?:{the_rel}|{rel}|{ci('(?:early|late|earlier|later)_(?:on_)?')}"
                         rf"){S1}{WEEKDAY}(?:{S1}{PART}|{S1}{ci('night|nights')})?"),
+        ("rel_weekday_lower", rf"{W}{ci('last|next|this|this_past|this_coming|coming|past')}{S1}{WEEKDAY_LOWER}(?:{S1}{PART})?"),
+        ("weekday_lower", rf"(?:(?<=\bon )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bbefore )|(?<=\bafter )"
+                          rf"|(?<=\bfrom )|(?<=\bearly )|(?<=\blate ))(?<![A-Za-z]){WEEKDAY_LOWER}(?:{S1}{PART})?(?![\w-])"),
         ("weekday", rf"{W}{WEEKDAY}(?:'s)?(?:{S1}{PART}s?)?(?!{S}(?:\d|{MONTH}))"),
         ("weekdays", rf"{W}{WEEKDAY_FULL}s(?:{S1}{PART}s)?(?![A-Za-z])"),
         ("rel_day", rf"{W}(?:{MOD_EL}{S1})?{REL_DAY}(?:'s)?(?:{S1}{PART})?(?![\w-])"),
@@ -314,7 +318,7 @@ def _match_at(text: str, q: int) -> tuple[str, re.Match[str]] | None:
 # at word starts shortly before one, which keeps the scan several times faster than trying it
 # at every word of the text.
 _TRIGGER_LOWER = frozenset(
-    ["yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "nights", "overnight", "noon", "midnight", "midday", "now", "currently", "present", "presently", "nowadays", "moment", "recent", "recently", "lately", "previously", "formerly", "past", "future", "soon", "term", "later", "possible", "spring", "summer", "fall", "autumn", "winter", "quarter", "quarters", "fiscal", "fy", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen", "eighteen", "thousand", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly", "biweekly", "bimonthly", "semiannually", "biannually", "semi", "ago", "current", "weekend", "weekends", "weekday", "half", "end", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia", "yr", "yrs", "hr", "hrs", "min", "mins", "sec", "secs", "q1", "q2", "q3", "q4", "period", "1q", "2q", "3q", "4q"]
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "nights", "overnight", "noon", "midnight", "midday", "now", "currently", "present", "presently", "nowadays", "moment", "recent", "recently", "lately", "previously", "formerly", "past", "future", "soon", "term", "later", "possible", "spring", "summer", "fall", "autumn", "winter", "quarter", "quarters", "fiscal", "fy", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen", "eighteen", "thousand", "daily", "weekly", "monthly", "quarterly", "annually", "yearly", "hourly", "nightly", "biweekly", "bimonthly", "semiannually", "biannually", "semi", "ago", "current", "weekend", "weekends", "weekday", "half", "end", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia", "yr", "yrs", "hr", "hrs", "min", "mins", "sec", "secs", "q1", "q2", "q3", "q4", "period", "1q", "2q", "3q", "4q"]
 )
 _TRIGGER_CAPS = frozenset(
     w

@@ -100,6 +100,8 @@ _FULL_DAYS = [d for d in WEEKDAYS if d.endswith("day")]
 _ABBR_DAYS = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"]
 WEEKDAY_FULL = alt(_cap(_FULL_DAYS))
 WEEKDAY = rf"(?:{WEEKDAY_FULL}|{alt(_cap(_ABBR_DAYS))}\.)(?![A-Za-z])"
+# Informal text writes "on monday": a lower-case full name counts only after a word that makes it a day.
+WEEKDAY_LOWER = rf"(?:{alt(_FULL_DAYS)})(?![A-Za-z])"
 
 NUM_WORD_UNIT = alt([w for w in SMALL if " " not in w and "-" not in w and w not in {"a", "an", "dozen"}])
 _DIGIT_WORDS = alt([w for w in SMALL if 0 < SMALL[w] < 10 and len(w) > 2])

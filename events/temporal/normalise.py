@@ -133,10 +133,10 @@ def _month_in(s: str) -> int | None:
             return MONTHS[w.lower()]
     return None
 
-def _weekday_in(s: str) -> int | None:
+def _weekday_in(s: str, lower_ok: bool = False) -> int | None:
     for w in re.findall(r"[A-Za-z]+", s):
         lw = w.lower()
-        if w[0].isupper() and (lw in WEEKDAYS or (lw.endswith("s") and lw[:-1] in WEEKDAYS)):
+        if (lower_ok or w[0].isupper()) and (lw in WEEKDAYS or (lw.endswith("s") and lw[:-1] in WEEKDAYS)):
             return WEEKDAYS.get(lw, WEEKDAYS.get(lw[:-1]))
     return None
 

@@ -75,11 +75,11 @@ def _rel_day(m: Mention, ctx: Context) -> Result | None:
                   anchor=f"'{m.match.group(0)}': {word} relative to the published date {ctx.dct.isoformat()}")  # fmt: skip
 
 
-@handles("weekday", "rel_weekday")
+@handles("weekday", "rel_weekday", "weekday_lower", "rel_weekday_lower")
 def _weekday(m: Mention, ctx: Context) -> Result | None:
     raw = m.match.group(0)
     s = _low(m)
-    wd = _weekday_in(raw)
+    wd = _weekday_in(raw, lower_ok=m.rule.endswith("_lower"))
     if wd is None:
         return None
     end = None

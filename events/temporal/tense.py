@@ -75,7 +75,7 @@ def _cues(chunk: str) -> list[tuple[int, int, int]]:
         pair = _FUTURE_PAIRS.get(low)
         if pair is not None and nxt in pair:
             out.append((s, toks[i + 1][1], _FUT))
-        elif low in _FUTURE and not (prev == "to" and low in _BARE_VERBS):
+        elif (low in _FUTURE or low.endswith("'ll")) and not (prev == "to" and low in _BARE_VERBS):
             out.append((s, e, _FUT))  # ("to expire" is an infinitive: no tense of its own)
         elif low in _REPORTING:
             out.append((s, e, _REP))
@@ -96,6 +96,8 @@ _UNTIL = re.compile(
     r"(?i)\b(?:until|till|to|by)\s+"
     r"(?:(?:noon|midnight|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+[A-Z]{3})?\s+)?(?:on\s+)?\Z"
 )
+_PERFECT = re.compile(r"(?i)\b(?:had|has|have|'d|was|were)\b")
+_BY = re.compile(r"\bby\s+\Z")  # lower-case: "By January, sales had fallen" tells a past story
 _DEFER = re.compile(
     r"(?i)\b(?:postpon\w*|delay\w*|extend\w*|adjourn\w*|defer\w*|put\s+off|deadline|gave|give[sn]?|granted"
     r"|ha(?:s|ve|d)\s+until)\b"
@@ -103,6 +105,21 @@ _DEFER = re.compile(
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None for the mention text[start:end]; see `_tense_at`.
+
+    A deadline ("I'll do it by Tuesday") lies ahead unless a perfect tense has already met it
+    ("members had filed reports by Wednesday").
+    """
+    tense = _tense_at(text, start, end)
+    if tense != "future" and _BY.search(text, max(0, start - 4), start):
+        line = text.rfind("\n", 0, start)
+        clause = text[max(line + 1, start - _WINDOW) : start]
+        if tense is None or not _PERFECT.search(clause):
+            return "future"
+    return tense
+
+
+def _tense_at(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None, from the verb cue nearest to text[start:end] in its clause.
 
     A reporting verb right next to the mention ("said on Friday") dates the report, which news

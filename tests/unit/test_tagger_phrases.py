@@ -305,6 +305,12 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Officials postponed until Tuesday morning any action on the case.", "Tuesday morning", "DATE", "2023-08-08TMO"),
     ("The agency gave the family until 9 a.m. Tuesday to sign the paper.", "9 a.m. Tuesday", "TIME", "2023-08-08T09:00"),
     ("The strike lasted until Tuesday.", "Tuesday", "DATE", "2023-08-01"),
+    ("I'll send the files by Tuesday.", "Tuesday", "DATE", "2023-08-08"),
+    ("Members had filed compliance reports by Monday.", "Monday", "DATE", "2023-07-31"),
+    # --- informal text: a lower-case day counts after a word that makes it one
+    ("it all kicked off on monday outside the embassy", "monday", "DATE", "2023-07-31"),
+    ("we were there last sunday night", "last sunday night", "DATE", "2023-07-30TNI"),
+    ("according to the sunday times", "sunday", NONE, NONE),
 ]
 
 # Ranges written as one phrase: (sentence, first, first value, second, second value)
