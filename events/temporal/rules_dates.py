@@ -220,12 +220,25 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 )
 
 
+# "May sales rose", "March payrolls": a statistic named by its month (and not by a person called May).
+_MONTH_FIGURES_AFTER = re.compile(
+    r"\s+(?:sales|figures|data|deliveries|exports|imports|inflation|output|payrolls|shipments|orders|"
+    r"production|revenue|traffic|unemployment|jobless|retail|consumer|producer)\b"
+)
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'-]*\s+\Z")  # "Theresa May": a surname
+
+
 @handles("month")
 def _month(m: Mention, ctx: Context) -> Result | None:
     s = m.match.group(0)
     month = MONTHS[s.lower()]
     before = ctx.text[max(0, m.start - 25) : m.start]
-    if s in _MONTH_NEEDS_CONTEXT and not _MONTH_CONTEXT_BEFORE.search(before):
+    if (
+        s in _MONTH_NEEDS_CONTEXT
+        and not _MONTH_CONTEXT_BEFORE.search(before)
+        and not (_MONTH_FIGURES_AFTER.match(ctx.text, m.end, m.end + 24) and not _NAME_BEFORE.search(before))
+    ):
         return None
     if ctx.dct is None:
         return _unresolved(f"XXXX-{month:02d}", "no year given and no published date")

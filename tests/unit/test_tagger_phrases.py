@@ -311,6 +311,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("it all kicked off on monday outside the embassy", "monday", "DATE", "2023-07-31"),
     ("we were there last sunday night", "last sunday night", "DATE", "2023-07-30TNI"),
     ("according to the sunday times", "sunday", NONE, NONE),
+    # --- an ambiguous month name before the figures it names
+    ("May sales rose 5% from a year earlier.", "May", "DATE", "2023-05"),
+    ("Theresa May sales pitch fell flat.", "May", NONE, NONE),
 ]
 
 # Ranges written as one phrase: (sentence, first, first value, second, second value)
