@@ -15,7 +15,7 @@ from pg import Cluster, find_bin
 
 from events.store import Store
 
-STORE_TABLES = "changes, event_tags, event_actors, event_sources, events, documents"
+STORE_TABLES = "changes, event_tags, event_actors, event_sources, events, documents, facet_counts"
 
 
 @pytest.fixture(scope="session")

@@ -91,7 +91,7 @@ events = Table(
     Index("ix_events_end_day", "end_day"),
     Index("ix_events_document_id", "document_id"),
     Index("ix_events_status", "status"),
-    # Live events only (migration 0006): counts and bins without a window, and facets.
+    # Live events only (migration 0006): counts and bins without a window (and facets.exact_facets).
     Index(
         "ix_events_live_span",
         "start_day",
@@ -143,6 +143,17 @@ event_tags = Table(
     Column("event_id", String(128), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("tag", String(300), primary_key=True),
     Index("ix_event_tags_tag", "tag"),
+)
+
+# How many live events carry each filter value (Store.facets): kind is a facet name
+# ("documents", "actors", "tags", "granularities", "origins", "statuses"). Kept in step by every
+# write, in the same transaction (events/store/facets.py); a row whose count reaches 0 is deleted.
+facet_counts = Table(
+    "facet_counts",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("live_count", Integer, nullable=False),
 )
 
 # The audit trail: never updated, never deleted (no foreign key, so it outlives anything).

@@ -1,7 +1,7 @@
 """What the dashboard asks about all live events, fast at 1M (bench/README.md "Dashboard"):
-facets value by value, the partial live indexes (migration 0006), the full-view density, and the
-light document listing. Each answer is checked against a brute-force reading of the same store,
-on SQLite and PostgreSQL."""
+facets (counts kept by every write, migration 0007), the partial live indexes (migration 0006),
+the full-view density, and the light document listing. Each answer is checked against a
+brute-force reading of the same store, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
