@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, Patch, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, Patch, State, ctx, html, no_update
 from dash.exceptions import PreventUpdate
 
 from events.errors import NotFoundError
@@ -19,7 +19,13 @@ from events.store import Store
 from timeline import ids
 from timeline.app_settings import DashboardSettings
 from timeline.detail import build_detail, empty_detail
-from timeline.figures import bin_from_points, build_density_figure, build_figure, ids_from_points
+from timeline.figures import (
+    bin_from_points,
+    build_density_figure,
+    build_figure,
+    ids_from_points,
+    step_order,
+)
 from timeline.queries import ViewCache, snapshot, table_events, undated, view_key
 from timeline.view import Era, View, window_from_relayout
 from timeline.words import date_as_written
@@ -182,11 +188,17 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
         Output(ids.GRAPH, "figure"),
         Output(ids.GRAPH_STATUS, "children"),
         Output(ids.UNDATED, "children"),
+        Output(ids.CHART_ORDER, "data"),
         Input(ids.VIEW, "data"),
         Input(ids.REVISION, "data"),
         Input(ids.SELECTED, "data"),
+        Input(ids.FOCUS, "data"),
     )
-    def render_figure(view_data: dict[str, Any] | None, _revision: int, selected: list[str] | None) -> Any:
+    def render_figure(
+        view_data: dict[str, Any] | None, _revision: int, selected: list[str] | None, focus: str | None
+    ) -> Any:
+        """The figure, plus the order its events are stepped through from the keyboard: exactly
+        the events drawn, so the keys follow the filters and the window (none while binned)."""
         view = view_of(view_data)
         undated_of = cache.get(("undated", view_key(view, window=False)), lambda: undated(store, view))
         snap = cache.get(
@@ -195,11 +207,13 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
                 store, view, max_points=settings.max_points, bins=settings.density_bins, undated_of=undated_of
             ),
         )
+        order: list[str] = []
         if snap.kind == "density":
             fig = build_density_figure(snap.bins, view, total=snap.total)
             status = f"{snap.total:,} events in this window, shown as counts; zoom in to see each event."
         else:
-            fig = build_figure(snap.events, view, selected or ())
+            fig = build_figure(snap.events, view, selected or (), current=focus)
+            order = step_order(snap.events)
             status = f"{snap.total:,} dated event{'s' if snap.total != 1 else ''} in this view."
             if snap.undated_total:
                 status += f" {snap.undated_total:,} undated: listed below the chart, not placed on it."
@@ -208,7 +222,7 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
                     f" {snap.coarse_hidden:,} longer, coarser spans (quarters, years, decades) overlapping"
                     " it are not drawn: choose them under Precision to see them."
                 )
-        return fig, status, undated_list(snap.undated_total, snap.undated)
+        return fig, status, undated_list(snap.undated_total, snap.undated), order
 
     @app.callback(
         Output(ids.F_DOCUMENTS, "options"),
@@ -285,6 +299,16 @@ def register(app: Dash, store: Store, settings: DashboardSettings, cache: ViewCa
                 raise PreventUpdate  # the list was re-rendered, nobody clicked
             return no_update, trigger["id"], no_update
         raise PreventUpdate
+
+    # The keys on the chart (assets/keyboard.js) write the focus store as a click does, so
+    # render_detail and render_figure follow them unchanged. This keeps the script's copy of the
+    # drawn order and the focus current, and says where the open event is among those drawn.
+    app.clientside_callback(
+        ClientsideFunction(namespace="timeline", function_name="followChart"),
+        Output(ids.CHART_POSITION, "children"),
+        Input(ids.CHART_ORDER, "data"),
+        Input(ids.FOCUS, "data"),
+    )
 
     @app.callback(
         Output(ids.DETAIL, "children"),

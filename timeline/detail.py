@@ -176,6 +176,9 @@ def build_detail(event: Event, documents: Mapping[str, Document], *, n_changes: 
 
 def empty_detail() -> html.Div:
     return html.Div(
-        html.P("Click an event in the chart or select a row in the table to see where it came from."),
+        html.P(
+            "Click an event in the chart (or Tab to the chart and press an arrow key), or select a row"
+            " in the table, to see where it came from."
+        ),
         className="detail empty",
     )

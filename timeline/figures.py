@@ -40,6 +40,7 @@ OPACITY = {
 }
 POINT_GRANULARITIES = frozenset({"day", "time"})
 CONFLICT_COLOUR = "#d0021b"
+CURRENT_COLOUR = "#0b57d0"  # the page's focus outline colour (--accent in assets/timeline.css)
 ERA_FILL = "rgba(90, 110, 170, 0.10)"
 MAX_ROWS = 24  # rows per lane before marks may overlap (more would be too thin to read or click)
 ROW_BUDGET = 72  # rows in the whole chart: many lanes get fewer rows each
@@ -84,6 +85,22 @@ def colour_map(keys: Iterable[str], colour: str) -> dict[str, str]:
     if colour == "status":
         return {k: STATUS_COLOURS.get(k, "#555555") for k in keys}
     return {k: SOURCE_COLOURS[i % len(SOURCE_COLOURS)] for i, k in enumerate(sorted(keys))}
+
+
+def drawable(events: Iterable[Event]) -> list[Event]:
+    """The events `build_figure` places: dated ones only (the page lists the undated apart)."""
+    return [e for e in events if not e.when.unresolved and e.when.start and e.when.end]
+
+
+def step_order(events: Iterable[Event]) -> list[str]:
+    """Ids of the drawn events in time order: the order the arrow keys step through the chart.
+
+    By start, then end (so a day comes before the month that holds it), then title and id so
+    ties always step the same way. An event drawn in two lanes is one step, not two.
+    """
+    unique = {e.id: e for e in drawable(events)}
+    ordered = sorted(unique.values(), key=lambda e: (e.when.start, e.when.end, e.title.casefold(), e.id))
+    return [e.id for e in ordered]
 
 
 def ids_from_points(data: dict[str, Any] | None) -> list[str]:
@@ -265,10 +282,12 @@ def build_figure(
     events: Sequence[Event],
     view: View,
     selected: Collection[str] = (),
+    current: str | None = None,
 ) -> go.Figure:
     """Points and bars for the dated events. Undated events are never drawn (the page lists them
-    below the chart), whatever `events` holds."""
-    dated = [e for e in events if not e.when.unresolved and e.when.start and e.when.end]
+    below the chart), whatever `events` holds. `current` is the event open in the detail panel
+    (clicked, or stepped to with the keyboard): it gets its own ring."""
+    dated = drawable(events)
     lo = min((e.when.start for e in dated), default=None)  # type: ignore[type-var]
     hi = max((e.when.end for e in dated), default=None)  # type: ignore[type-var]
     if view.start and view.end:
@@ -295,6 +314,8 @@ def build_figure(
     chosen = set(selected)
     if chosen:
         traces.append(_selection(placed, chosen))
+    if current is not None and any(e.id == current for e, _ in placed):
+        traces.append(_current(placed, current))
 
     layout = _base_layout(view, height)
     # Past a handful of colours the legend would crowd out the chart; lanes and hover name them.
@@ -418,14 +439,31 @@ def _whiskers(placed: list[tuple[Event, float]]) -> list[BaseTraceType]:
 
 
 def _selection(placed: list[tuple[Event, float]], chosen: set[str]) -> go.Scatter:
+    return _ring(placed, chosen, "selected", "#111", 20)
+
+
+def _current(placed: list[tuple[Event, float]], current: str) -> go.Scatter:
+    # Wider than the selection ring and in the focus colour, so the two read apart when they mark
+    # the same event: a keyboard user has no pointer to follow, this ring is their cursor.
+    return _ring(placed, {current}, "current", CURRENT_COLOUR, 28)
+
+
+def _ring(
+    placed: list[tuple[Event, float]], chosen: set[str], name: str, colour: str, size: int
+) -> go.Scatter:
     hits = [(e, y) for e, y in placed if e.id in chosen]
     mids = [e.when.start + (e.when.end - e.when.start) / 2 for e, _ in hits]  # type: ignore[operator]
     return go.Scatter(
-        name="selected",
+        name=name,
         mode="markers",
         x=[_iso(m) for m in mids],
         y=[y for _, y in hits],
-        marker={"symbol": "circle-open", "size": 20, "color": "#111", "line": {"width": 3, "color": "#111"}},
+        marker={
+            "symbol": "circle-open",
+            "size": size,
+            "color": colour,
+            "line": {"width": 3, "color": colour},
+        },
         customdata=[_customdata(e) for e, _ in hits],
         hovertemplate=_HOVER,
     )

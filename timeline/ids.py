@@ -39,6 +39,10 @@ GRAPH = "timeline-graph"
 GRAPH_STATUS = "timeline-status"  # "12 events" / "binned: 1,000,000 events"
 UNDATED = "undated-list"
 UNDATED_ITEM = "undated-item"  # pattern-matching id type: {"type": UNDATED_ITEM, "id": event_id}
+# Keyboard use of the chart (timeline/assets/keyboard.js spells out the ids it writes to)
+CHART_KEYS = "timeline-keys"  # the focusable wrapper around the graph
+CHART_ORDER = "timeline-order-store"  # ids of the drawn events in time order
+CHART_POSITION = "timeline-position"  # "Event 3 of 12", announced
 
 # Detail panel
 DETAIL = "detail-panel"

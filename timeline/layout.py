@@ -1,8 +1,9 @@
 """The page: components only, no callbacks. Built per page load so filter options are current.
 
-Accessibility: every control has a visible label, the events table is the keyboard route to
-everything the chart shows (arrow keys move, Space selects, Enter edits), and the detail panel is
-a live region so a screen reader hears the event that was opened.
+Accessibility: every control has a visible label; the chart takes focus and steps through the
+events it draws with the arrow keys (Home/End: first/last, Enter opens; see assets/keyboard.js);
+the events table is the keyboard route to everything else (arrow keys move, Space selects, Enter
+edits); the detail panel is a live region so a screen reader hears the event that was opened.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from timeline.detail import empty_detail
 from timeline.view import GRANULARITIES, ORIGINS, STATUSES
 
 PRESET_YEARS = ((1, "Last year"), (5, "Last 5 years"), (10, "Last 10 years"), (0, "Everything"))
+CHART_KEYS_LABEL = (
+    "Timeline chart. Arrow keys step through the events in time order, Home and End go to the first"
+    " and last, Enter opens the event's detail."
+)
 
 
 def _field(label: str, control: Any, *, error_for: str | None = None, hint: str | None = None) -> html.Div:
@@ -119,24 +124,35 @@ def chart() -> html.Section:
     return html.Section(
         [
             html.Div(id=ids.GRAPH_STATUS, className="status-line", role="status"),
-            dcc.Loading(
-                dcc.Graph(
-                    id=ids.GRAPH,
-                    config={
-                        "scrollZoom": True,
-                        "displaylogo": False,
-                        "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"],
-                        "toImageButtonOptions": {"filename": "timeline"},
-                    },
-                    clear_on_unhover=True,
+            html.Div(
+                dcc.Loading(
+                    dcc.Graph(
+                        id=ids.GRAPH,
+                        config={
+                            "scrollZoom": True,
+                            "displaylogo": False,
+                            "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"],
+                            "toImageButtonOptions": {"filename": "timeline"},
+                        },
+                        clear_on_unhover=True,
+                    ),
+                    delay_show=400,
+                    type="dot",
                 ),
-                delay_show=400,
-                type="dot",
+                id=ids.CHART_KEYS,
+                className="chart-keys",
+                tabIndex="0",
+                # "application": screen readers hand the arrow keys to the page here instead of
+                # using them to read on, which is what stepping through the events needs.
+                role="application",
+                **{"aria-label": CHART_KEYS_LABEL},
             ),
+            html.Div(id=ids.CHART_POSITION, className="status-line", role="status"),
             html.P(
                 "Points: events dated to the day. Bars: spans (months, years, ranges); the coarser the"
                 " date, the lighter the bar. Dotted ends: approximate dates. Drag to pan, wheel to zoom,"
-                " double-click to see everything.",
+                " double-click to see everything. Keyboard: Tab to the chart, then the arrow keys step"
+                " through its events, Home and End go to the first and last, Enter opens one.",
                 className="key muted small",
             ),
             html.Div(id=ids.UNDATED, className="undated"),
@@ -328,6 +344,7 @@ def build_layout(settings: DashboardSettings) -> html.Div:
             dcc.Store(id=ids.REVISION, data=0),
             dcc.Store(id=ids.SELECTED, data=[]),
             dcc.Store(id=ids.FOCUS),
+            dcc.Store(id=ids.CHART_ORDER, data=[]),
             html.Header(
                 [html.H1(settings.title), export_bar()],
                 className="header",
@@ -338,7 +355,8 @@ def build_layout(settings: DashboardSettings) -> html.Div:
                 [
                     chart(),
                     html.Aside(
-                        html.Div(empty_detail(), id=ids.DETAIL),
+                        # Focusable from script only: Enter on the chart moves the reader here.
+                        html.Div(empty_detail(), id=ids.DETAIL, tabIndex="-1"),
                         className="detail-column",
                         **{"aria-label": "Event detail", "aria-live": "polite"},
                     ),
