@@ -305,13 +305,19 @@ def _last_quarter_ref(ctx: Context, window: int = 6, reported: bool = False) -> 
     `reported`: only a quarter over by the document date (results compared with a year before
     are results already in, not a forecast for 'the fourth quarter' or 'the third quarter of 1990')."""
     now = (ctx.dct.year, quarter_of(ctx.dct)) if reported and ctx.dct is not None else None
+    best: tuple[int, int] | None = None
     for r in reversed(ctx.refs[-window:]):
         if r.derived:
             continue
         mm = re.fullmatch(r"(\d{4})-Q([1-4])", r.value)
-        if mm and (now is None or (int(mm.group(1)), int(mm.group(2))) < now):
-            return int(mm.group(1)), int(mm.group(2))
-    return None
+        if mm is None:
+            continue
+        yq = int(mm.group(1)), int(mm.group(2))
+        if now is None:
+            return yq
+        if yq < now and (best is None or yq > best):
+            best = yq
+    return best
 
 _YEAR_TO_DATE = re.compile(r"(?i)\b(?:nine|six|first|latest)\s+months\b|\byear[\s-]+to[\s-]+date\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])|\n\s*\n")

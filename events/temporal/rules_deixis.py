@@ -437,7 +437,7 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
     base_value, desc, base_day, tid = b
     approx = unit in ("Y", "E", "C")
     span_value = None
-    ref_q = _last_quarter_ref(ctx, 3) if unit == "Y" and k == 1 else None
+    ref_q = _last_quarter_ref(ctx, 3, reported=True) if unit == "Y" and k == 1 else None
     if ref_q is not None and _year_to_date_before(ctx, m.start):
         y = ref_q[0] - 1
         return Result("DATE", f"{y:04d}", relative=True, uses_ref=True, derived=True,

@@ -93,7 +93,7 @@ def _year_period(m: Mention, ctx: Context) -> Result | None:
     y = _year_in(m.match.group(0))
     if y is None:
         return None
-    ref_q = _last_quarter_ref(ctx)
+    ref_q = _last_quarter_ref(ctx, reported=True)
     if "quarter" in _low(m) or ref_q is not None:
         q = ref_q[1] if ref_q else (quarter_of(ctx.dct) - 1 or 4 if ctx.dct else None)
         if q is None:

@@ -286,6 +286,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("Net rose to $5 million in the second quarter. For the quarter a year ago, it earned $4 million.", "the quarter a year ago", "DATE", "2022-Q2"),
     # a year-ago comparison is with results already in, not with a quarter forecast since
     ("Net rose in the second quarter and should slow through the fourth quarter. In the year-ago period, it earned $4 million.", "the year-ago period", "DATE", "2022-Q2"),
+    # the quarter under discussion is the latest one reported, not one named in passing
+    ("Net rose 20% in the second quarter. After a flat first quarter, sales recovered. In the year-earlier period, charges were taken.", "the year-earlier period", "DATE", "2022-Q2"),
     # --- spoken years and holidays
     ("The plant opened in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
     ("Computers may fail in the year two thousand.", "the year two thousand", "DATE", "2000"),
