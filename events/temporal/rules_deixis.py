@@ -409,6 +409,10 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
             return None
     n = _count(head.replace("or so", ""))
     past = direction in ("ago", "earlier", "before", "back", "previously", "prior")
+    if n is None and direction in ("later", "earlier"):
+        # "a few days later": no date can be counted from a vague amount; TimeBank keeps the amount
+        # (PXD) and leaves "later" outside as a signal, which also keeps "the future" out of a past story.
+        return _duration_text(ctx, m.start, m.start + len(m.match.group(0).rstrip()) - len(dm.group(1)), "")
     if n is None:
         return Result("DATE", "PAST_REF" if past else "FUTURE_REF", relative=True, unresolved=True,
                       anchor=f"'{raw}': an unspecified time {'before' if past else 'after'}")  # fmt: skip
@@ -482,6 +486,8 @@ def _ago(m: Mention, ctx: Context) -> Result | None:
 @handles("units_ago")
 def _units_ago(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
+    if s.endswith(("later", "earlier")):  # "years later": a vague amount, as "a few days later"
+        return _duration_text(ctx, m.start, m.start + len(m.match.group(0)) - len(s.split()[-1]), "")
     past = not s.endswith("later")
     return Result("DATE", "PAST_REF" if past else "FUTURE_REF", relative=True, unresolved=True,
                   anchor=f"'{m.match.group(0)}': an unspecified time {'before' if past else 'after'}")  # fmt: skip

@@ -191,6 +191,9 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("He resigned in March 2019. A month later he was charged.", "A month later", "DATE", "2019-04"),
     ("The plant opened in 1998. That year, it employed 500 people.", "That year", "DATE", "1998"),
     ("The treaty was signed in 1990. Three years later it collapsed.", "Three years later", "DATE", "1993"),
+    # a vague amount cannot be counted from: the amount is the timex, "later" a signal (not FUTURE_REF)
+    ("The bank failed in 1990. A few days later, its rival announced losses.", "A few days", "DURATION", "PXD"),
+    ("He left Cuba in 1959. Years later, he returned.", "Years", "DURATION", "PXY"),
     ("It rained on Sunday, Sept. 4, 2011. Earlier that day, a dam broke.", "Earlier that day", "DATE", "2011-09-04"),
     # --- PRESENT_REF / PAST_REF / FUTURE_REF
     ("The company now employs 3,000 people.", "now", "DATE", "PRESENT_REF"),
