@@ -51,12 +51,14 @@ from events.temporal.normalise import (
     normalise,
 )
 
+_DAY_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+
 
 @handles("rel_day")
 def _rel_day(m: Mention, ctx: Context) -> Result | None:
     s = _low(m)
     word = re.search(r"yesterday|today|tomorrow|tonight", s).group(0)  # type: ignore[union-attr]
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+    offset = _DAY_OFFSET[word]
     part = _part_in(s.replace(word, ""))
     if word == "tonight":
         part = "NI"
@@ -154,8 +156,8 @@ def _part_dayref(m: Mention, ctx: Context) -> Result | None:
         return None
     mod = "START" if s.startswith("early") else "END" if s.startswith("late") else None
     word = day.group(1)
-    if word in ("yesterday", "today", "tomorrow", "tonight"):
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
+    if word in _DAY_OFFSET:
+        offset = _DAY_OFFSET[word]
         if ctx.dct is None:
             return Result("TIME", f"XXXX-XX-XXT{part}", mod=mod, relative=True, unresolved=True, anchor="no published date")
         d = shift_days(ctx.dct, offset)
