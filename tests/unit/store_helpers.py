@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from events.models import Event, Source, TimeSpan
@@ -52,3 +54,22 @@ def make_event(
         sources=sources,
         **kw,
     )
+
+
+def run_in_threads(writer: Callable[[str], None], names: Iterable[str]) -> list[BaseException]:
+    """Run writer(name) in one thread per name, all at once; what any of them raised, as a list
+    (an exception in a thread would otherwise only be printed, and the test would pass)."""
+    errors: list[BaseException] = []
+
+    def guarded(name: str) -> None:
+        try:
+            writer(name)
+        except BaseException as err:  # collected for the caller's assertion
+            errors.append(err)
+
+    threads = [threading.Thread(target=guarded, args=(n,)) for n in names]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return errors

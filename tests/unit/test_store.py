@@ -7,7 +7,7 @@ import random
 
 import pytest
 from sqlalchemy import text
-from store_helpers import D, make_event, span
+from store_helpers import D, make_event, run_in_threads, span
 
 from events.errors import ConflictError, InputError, NotFoundError
 from events.migrations import head
@@ -345,27 +345,16 @@ def test_optimize_after_a_bulk_load_keeps_results(store: Store) -> None:
 
 def test_concurrent_writers_queue_instead_of_failing(store_url: str) -> None:
     """Two stores (two connections) editing at once: every write lands, versions stay exact."""
-    import threading
-
     with Store.open(store_url) as s:
         s.add_event(make_event("shared"))
-    errors: list[BaseException] = []
 
     def writer(prefix: str) -> None:
-        try:
-            with Store.open(store_url) as mine:
-                for i in range(15):
-                    mine.add_event(make_event(f"{prefix}{i}"))
-                    mine.set_status("shared", "accepted" if i % 2 else "rejected")
-        except BaseException as err:  # collected for the assertion below
-            errors.append(err)
+        with Store.open(store_url) as mine:
+            for i in range(15):
+                mine.add_event(make_event(f"{prefix}{i}"))
+                mine.set_status("shared", "accepted" if i % 2 else "rejected")
 
-    threads = [threading.Thread(target=writer, args=(p,)) for p in ("a", "b")]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert errors == []
+    assert run_in_threads(writer, ("a", "b")) == []
     with Store.open(store_url) as s:
         assert s.count(EventQuery()) == 31
         assert s.get_event("shared").version == 31

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError
-from store_helpers import make_event, span
+from store_helpers import make_event, run_in_threads, span
 
 from events.errors import TimelineError
 from events.models import Document, Event, Source
@@ -267,34 +267,25 @@ def test_two_writers_at_once_lose_no_count(store_url: str) -> None:
         for i in range(4):
             s.add_event(make_event(f"shared{i}", doc="d0", actors=["Ann"], tags=["war"]))
     start = threading.Barrier(2)
-    errors: list[BaseException] = []
 
     def writer(p: str) -> None:
-        try:
-            with Store.open(store_url) as mine:
-                start.wait()
-                for i in range(12):
-                    mine.add_event(make_event(f"{p}{i}", doc=f"d{i % 3}", actors=["Ann", p]))
-                    mine.bulk_add_events([make_event(f"{p}b{i}", doc="d0", tags=["war", p])])
-                    mine.set_status(f"shared{i % 4}", "accepted" if p == "x" else "rejected")
-                    if i % 3 == 0:
-                        mine.delete_event(f"{p}{i}")
-                    if i % 3 == 1:  # {p}{i} survives (same date: the first id given)
-                        mine.merge_events([f"{p}{i}", f"{p}b{i}"])
-                    if i % 6 == 4:
-                        mine.restore_event(f"{p}b{i}")
-                    doc = Document(text=f"{p} article {i}", id=f"{p}doc{i}")
-                    ev = make_event(f"{p}i{i}", doc="d0", actors=["Ann"], tags=["war"])
-                    mine.ingest_many([(doc, [ev])])
-        except BaseException as err:  # collected for the assertion below
-            errors.append(err)
+        with Store.open(store_url) as mine:
+            start.wait()
+            for i in range(12):
+                mine.add_event(make_event(f"{p}{i}", doc=f"d{i % 3}", actors=["Ann", p]))
+                mine.bulk_add_events([make_event(f"{p}b{i}", doc="d0", tags=["war", p])])
+                mine.set_status(f"shared{i % 4}", "accepted" if p == "x" else "rejected")
+                if i % 3 == 0:
+                    mine.delete_event(f"{p}{i}")
+                if i % 3 == 1:  # {p}{i} survives (same date: the first id given)
+                    mine.merge_events([f"{p}{i}", f"{p}b{i}"])
+                if i % 6 == 4:
+                    mine.restore_event(f"{p}b{i}")
+                doc = Document(text=f"{p} article {i}", id=f"{p}doc{i}")
+                ev = make_event(f"{p}i{i}", doc="d0", actors=["Ann"], tags=["war"])
+                mine.ingest_many([(doc, [ev])])
 
-    threads = [threading.Thread(target=writer, args=(p,)) for p in ("x", "y")]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert errors == []
+    assert run_in_threads(writer, ("x", "y")) == []
     with Store.open(store_url) as s:
         assert_facets_exact(s)
         counts = stored_counts(s)
