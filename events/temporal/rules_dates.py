@@ -41,6 +41,7 @@ from events.temporal.normalise import (
     _year_in,
     handles,
 )
+from events.temporal.tense import after_by
 
 
 @handles("iso")
@@ -97,13 +98,10 @@ def _full_date(m: Mention, ctx: Context) -> Result | None:
     return _day_result(year, month, day, relative=False)
 
 
-_BY = re.compile(r"\bby\s+\Z")  # lower-case: "By January, sales had fallen" tells a past story
-
-
 def _deadline_tense(m: Mention, ctx: Context) -> str | None:
     """'to pay down the loan by February': a deadline named without a year lies ahead, whatever
     tense the rest of the sentence is in."""
-    if _BY.search(ctx.text, max(0, m.start - 4), m.start):
+    if after_by(ctx.text, m.start):
         return "future"
     return _tense(m, ctx)
 

@@ -104,6 +104,11 @@ _DEFER = re.compile(
 )
 
 
+def after_by(text: str, start: int) -> bool:
+    """Is the mention at `start` a deadline after a lower-case 'by' ('pay it back by February')?"""
+    return _BY.search(text, max(0, start - 4), start) is not None
+
+
 def tense_at(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None for the mention text[start:end]; see `_tense_at`.
 
@@ -111,7 +116,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     ("members had filed reports by Wednesday").
     """
     tense = _tense_at(text, start, end)
-    if tense != "future" and _BY.search(text, max(0, start - 4), start):
+    if tense != "future" and after_by(text, start):
         line = text.rfind("\n", 0, start)
         clause = text[max(line + 1, start - _WINDOW) : start]
         if tense is None or not _PERFECT.search(clause):
